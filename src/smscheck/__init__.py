@@ -1,0 +1,67 @@
+"""smscheck: why a verification SMS will not reach the number a person typed.
+
+The public names are loaded on first use (PEP 562), so ``import smscheck`` stays cheap: the
+result types need attrs and the checks need phonenumbers, which together cost more to import
+than phonenumbers alone (see docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from ._check import check
+    from ._codes import Code, LineType, SenderKind, Severity
+    from ._report import Diagnostic, Number, Report, Sender, Source, Suggestion
+    from .exceptions import RulesError, SmscheckError
+
+__all__ = [
+    "Code",
+    "Diagnostic",
+    "LineType",
+    "Number",
+    "Report",
+    "RulesError",
+    "Sender",
+    "SenderKind",
+    "Severity",
+    "SmscheckError",
+    "Source",
+    "Suggestion",
+    "__version__",
+    "check",
+]
+
+# Where each public name lives.
+_HOMES = {
+    "check": "._check",
+    "Code": "._codes",
+    "LineType": "._codes",
+    "SenderKind": "._codes",
+    "Severity": "._codes",
+    "Diagnostic": "._report",
+    "Number": "._report",
+    "Report": "._report",
+    "Sender": "._report",
+    "Source": "._report",
+    "Suggestion": "._report",
+    "RulesError": ".exceptions",
+    "SmscheckError": ".exceptions",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        msg = f"module 'smscheck' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

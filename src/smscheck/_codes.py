@@ -1,0 +1,190 @@
+"""The stable vocabularies of a report: diagnostic codes, severities, line and sender kinds."""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = ["DEFAULT_SEVERITY", "Code", "LineType", "SenderKind", "Severity"]
+
+
+class Severity(enum.StrEnum):
+    """How much a diagnostic matters to an SMS flow.
+
+    ``error``: a code sent by SMS will not reach the intended person.
+    ``warning``: it may not, or the reading is doubtful.
+    ``info``: worth knowing; delivery is not at risk because of it.
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for info: sort key, most severe first."""
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+class LineType(enum.StrEnum):
+    """What kind of line a number belongs to, from the numbering plan."""
+
+    MOBILE = "mobile"
+    FIXED_LINE = "fixed_line"
+    FIXED_LINE_OR_MOBILE = "fixed_line_or_mobile"
+    VOIP = "voip"
+    TOLL_FREE = "toll_free"
+    PREMIUM_RATE = "premium_rate"
+    SHARED_COST = "shared_cost"
+    PERSONAL_NUMBER = "personal_number"
+    PAGER = "pager"
+    UAN = "uan"
+    VOICEMAIL = "voicemail"
+    SHORT_CODE = "short_code"
+    UNKNOWN = "unknown"
+
+
+class SenderKind(enum.StrEnum):
+    """The kind of sender identity a service sends its SMS from."""
+
+    ALPHANUMERIC = "alphanumeric"
+    """A name such as ``ACME``, registered or not."""
+    INTERNATIONAL_LONG_CODE = "international_long_code"
+    """An ordinary phone number of another country than the destination."""
+    LOCAL_LONG_CODE = "local_long_code"
+    """An ordinary phone number of the destination country."""
+    SHORT_CODE = "short_code"
+    """A 3 to 8 digit number issued for A2P traffic in the destination country."""
+    TOLL_FREE = "toll_free"
+    """A toll-free number used as sender (North America)."""
+
+
+class Code(enum.StrEnum):
+    """What a diagnostic or a suggestion is about. The values are API: never renamed."""
+
+    # The text itself.
+    EMPTY_INPUT = "empty_input"
+    NOT_A_NUMBER = "not_a_number"
+    INPUT_TOO_LONG = "input_too_long"
+    INVALID_CHARACTERS = "invalid_characters"
+    INVISIBLE_CHARACTERS = "invisible_characters"
+    HAS_EXTENSION = "has_extension"
+    MULTIPLE_NUMBERS = "multiple_numbers"
+    VANITY_LETTERS = "vanity_letters"
+    SPREADSHEET_FORMATTING = "spreadsheet_formatting"
+    SCIENTIFIC_NOTATION = "scientific_notation"
+    # The number's structure.
+    MISSING_COUNTRY_CODE = "missing_country_code"
+    INVALID_COUNTRY_CODE = "invalid_country_code"
+    TOO_SHORT = "too_short"
+    TOO_LONG = "too_long"
+    INVALID_NUMBER = "invalid_number"
+    LOCAL_ONLY = "local_only"
+    # The kind of line.
+    LANDLINE = "landline"
+    LINE_TYPE_UNKNOWN = "line_type_unknown"
+    VOIP = "voip"
+    TOLL_FREE = "toll_free"
+    PREMIUM_RATE = "premium_rate"
+    SHARED_COST = "shared_cost"
+    PERSONAL_NUMBER = "personal_number"
+    PAGER = "pager"
+    UAN = "uan"
+    VOICEMAIL = "voicemail"
+    SHORT_CODE = "short_code"
+    # Numbers that belong to nobody.
+    FICTIONAL_NUMBER = "fictional_number"
+    EXAMPLE_NUMBER = "example_number"
+    # Typing mistakes.
+    TRUNK_PREFIX_AFTER_COUNTRY_CODE = "trunk_prefix_after_country_code"
+    DUPLICATED_COUNTRY_CODE = "duplicated_country_code"
+    MISSING_PLUS = "missing_plus"
+    WRONG_INTERNATIONAL_PREFIX = "wrong_international_prefix"
+    REGION_MISMATCH = "region_mismatch"
+    AMBIGUOUS_NUMBER = "ambiguous_number"
+    LOOKALIKE_CHARACTERS = "lookalike_characters"
+    LEGACY_PREFIX = "legacy_prefix"
+    MISSING_LEADING_ZERO = "missing_leading_zero"
+    MISSING_DIGIT = "missing_digit"
+    EXTRA_DIGIT = "extra_digit"
+    DOUBLED_DIGIT = "doubled_digit"
+    TRANSPOSED_DIGITS = "transposed_digits"
+    # Region and carrier rules for international A2P SMS.
+    SENDER_REGISTRATION_REQUIRED = "sender_registration_required"
+    INTERNATIONAL_SMS_FILTERED = "international_sms_filtered"
+    ALPHANUMERIC_SENDER_UNSUPPORTED = "alphanumeric_sender_unsupported"
+    INTERNATIONAL_LONG_CODE_UNSUPPORTED = "international_long_code_unsupported"
+    SENDER_ID_REPLACED = "sender_id_replaced"
+    TEMPLATE_REGISTRATION_REQUIRED = "template_registration_required"
+    CONTENT_RESTRICTED = "content_restricted"
+    DELIVERY_HOURS_RESTRICTED = "delivery_hours_restricted"
+    SMS_PUMPING_RISK = "sms_pumping_risk"
+    DESTINATION_UNSUPPORTED = "destination_unsupported"
+    CARRIER_MAY_BE_PORTED = "carrier_may_be_ported"
+
+    @property
+    def severity(self) -> Severity:
+        """The severity this code has unless a rule says otherwise."""
+        return DEFAULT_SEVERITY[self]
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+#: The severity of each code. Rules (``data/carrier_rules.toml``) may set their own.
+DEFAULT_SEVERITY: dict[Code, Severity] = {
+    Code.EMPTY_INPUT: _E,
+    Code.NOT_A_NUMBER: _E,
+    Code.INPUT_TOO_LONG: _E,
+    Code.INVALID_CHARACTERS: _E,
+    Code.INVISIBLE_CHARACTERS: _I,
+    Code.HAS_EXTENSION: _I,
+    Code.MULTIPLE_NUMBERS: _E,
+    Code.VANITY_LETTERS: _I,
+    Code.SPREADSHEET_FORMATTING: _I,
+    Code.SCIENTIFIC_NOTATION: _E,
+    Code.MISSING_COUNTRY_CODE: _E,
+    Code.INVALID_COUNTRY_CODE: _E,
+    Code.TOO_SHORT: _E,
+    Code.TOO_LONG: _E,
+    Code.INVALID_NUMBER: _E,
+    Code.LOCAL_ONLY: _E,
+    Code.LANDLINE: _E,
+    Code.LINE_TYPE_UNKNOWN: _I,
+    Code.VOIP: _W,
+    Code.TOLL_FREE: _E,
+    Code.PREMIUM_RATE: _E,
+    Code.SHARED_COST: _E,
+    Code.PERSONAL_NUMBER: _W,
+    Code.PAGER: _W,
+    Code.UAN: _E,
+    Code.VOICEMAIL: _E,
+    Code.SHORT_CODE: _E,
+    Code.FICTIONAL_NUMBER: _E,
+    Code.EXAMPLE_NUMBER: _W,
+    Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE: _I,
+    Code.DUPLICATED_COUNTRY_CODE: _E,
+    Code.MISSING_PLUS: _W,
+    Code.WRONG_INTERNATIONAL_PREFIX: _W,
+    Code.REGION_MISMATCH: _E,
+    Code.AMBIGUOUS_NUMBER: _W,
+    Code.LOOKALIKE_CHARACTERS: _W,
+    Code.LEGACY_PREFIX: _W,
+    Code.MISSING_LEADING_ZERO: _W,
+    Code.MISSING_DIGIT: _E,
+    Code.EXTRA_DIGIT: _E,
+    Code.DOUBLED_DIGIT: _E,
+    Code.TRANSPOSED_DIGITS: _E,
+    Code.SENDER_REGISTRATION_REQUIRED: _W,
+    Code.INTERNATIONAL_SMS_FILTERED: _W,
+    Code.ALPHANUMERIC_SENDER_UNSUPPORTED: _W,
+    Code.INTERNATIONAL_LONG_CODE_UNSUPPORTED: _W,
+    Code.SENDER_ID_REPLACED: _I,
+    Code.TEMPLATE_REGISTRATION_REQUIRED: _W,
+    Code.CONTENT_RESTRICTED: _I,
+    Code.DELIVERY_HOURS_RESTRICTED: _I,
+    Code.SMS_PUMPING_RISK: _I,
+    Code.DESTINATION_UNSUPPORTED: _E,
+    Code.CARRIER_MAY_BE_PORTED: _I,
+}

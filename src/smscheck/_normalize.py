@@ -1,0 +1,339 @@
+"""Screening of raw text: caps, invisible characters, Unicode digits, spreadsheet damage, letters.
+
+Everything here runs before ``phonenumbers`` sees anything. Its output is a plain ASCII digit
+string (plus a few flags), so ``phonenumbers`` is only ever handed short, clean input and never
+meets RFC 3966 parameters, separator runs or stray letters, on which some of its functions
+backtrack or silently drop characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import attrs
+
+from ._codes import Code
+
+__all__ = ["MAX_DIGITS", "MAX_INPUT_LENGTH", "Finding", "Screened", "screen"]
+
+#: Longer input is refused before any other work. A phone field with an extension, a ``tel:``
+#: URI or spreadsheet quoting fits easily; anything longer is not one phone number.
+MAX_INPUT_LENGTH = 256
+
+#: E.164 numbers have at most 15 digits; an international prefix adds up to 4 (``8~10``, ``0011``).
+MAX_DIGITS = 20
+
+Params = tuple[tuple[str, str | int], ...]
+
+
+@attrs.frozen
+class Finding:
+    """A diagnostic found while screening, before any number is read."""
+
+    code: Code
+    params: Params = ()
+
+
+@attrs.frozen
+class Screened:
+    """The outcome of screening: what a number reader may use, and what was found on the way.
+
+    Attributes:
+        digits: ASCII digits of the (first) number, lookalike letters not read as digits.
+        plus: Whether the number began with a plus sign.
+        extension: Digits of an extension, if one was written.
+        lookalike_digits: ``digits`` with lookalike letters (O for 0, l for 1, ...) read as the
+            digits they resemble, when there were any; else ``None``.
+        vanity_text: The number with its letters kept, when it is a vanity number like
+            ``1-800-FLOWERS``; the letters are turned into keypad digits by the number reader.
+        findings: Diagnostics found while screening.
+        readable: Whether there is anything left worth handing to the number reader.
+    """
+
+    digits: str
+    plus: bool = False
+    extension: str | None = None
+    lookalike_digits: str | None = None
+    vanity_text: str | None = None
+    findings: tuple[Finding, ...] = ()
+    readable: bool = True
+
+
+# Characters people and phone widgets put between digits. phonenumbers accepts the same set
+# (its VALID_PUNCTUATION) plus the tilde of the Soviet ``8~10`` dial-tone notation.
+_SEPARATORS = frozenset(
+    " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000"  # spaces of every width
+    "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d\ufe58\ufe63"  # hyphens, dashes, minus
+    ".\uff0e\u00b7\u30fb/\uff0f\\()\uff08\uff09[]\uff3b\uff3d~\u2053\u223c\uff5e"
+)
+_PLUS = frozenset("+\uff0b\u2795\ufe62")
+
+# Letters that people type for digits they resemble. Cyrillic and Greek letters have no keypad
+# meaning in phonenumbers, so reading them as digits never hides a vanity number.
+_LOOKALIKES: dict[str, str] = {
+    "O": "0", "o": "0", "\u041e": "0", "\u043e": "0", "\u039f": "0", "\u03bf": "0",
+    "\u3007": "0", "\u00d8": "0", "\u00f8": "0",
+    "l": "1", "I": "1", "|": "1", "\u0406": "1", "\u0456": "1", "\u04c0": "1", "\u04cf": "1",
+    "!": "1", "\u0399": "1",
+    "\u0417": "3", "\u0437": "3",  # Cyrillic Ze
+    "\u0411": "6", "\u0431": "6",  # Cyrillic Be
+    "\u0422": "7",  # Cyrillic Te? no: leave out; see below
+}
+# Cyrillic Te looks nothing like 7 in most fonts; only keep the pairs people actually confuse.
+del _LOOKALIKES["\u0422"]
+_ASCII_LOOKALIKES = frozenset("OolI")
+
+# Words that introduce an extension: English, Russian, German, French, Spanish.
+_EXTENSION_WORDS = frozenset(
+    {"ext", "extn", "extension", "x", "xt", "доб", "добавочный", "вн", "durchwahl", "poste",
+     "anexo", "int"}
+)
+# Labels people write before the number.
+_LABEL_WORDS = frozenset(
+    {"tel", "tél", "phone", "mobile", "mob", "cell", "тел", "моб", "телефон", "handy", "whatsapp"}
+)
+
+# Spreadsheet damage: Excel's scientific rendering of a long number, e.g. 7.91235E+10.
+_SCIENTIFIC = re.compile(r"\+?([0-9])[.,]([0-9]{1,14})[eE]\+?([0-9]{1,2})")
+# Separators between two numbers in one field; `/` is handled apart (Germans write 089/1234567).
+_MULTI_SPLIT = re.compile(r"[,;\n\r|]+|\s+(?:or|или|and|и|oder|ou|o)\s+", re.IGNORECASE)
+_SLASH_SPLIT = re.compile(r"/|\s(?=[+＋])")
+_MIN_DIGITS_OF_A_NUMBER = 6
+
+
+def _char_name(ch: str) -> str:
+    """Name a character for a message: ``U+200B ZERO WIDTH SPACE``; never the raw character."""
+    name = unicodedata.name(ch, "")
+    if not name:
+        name = "lone surrogate" if 0xD800 <= ord(ch) <= 0xDFFF else "unnamed character"
+    return f"U+{ord(ch):04X} {name}"
+
+
+def _names(chars: list[str]) -> str:
+    seen: list[str] = []
+    for ch in chars:
+        named = _char_name(ch)
+        if named not in seen:
+            seen.append(named)
+    shown = ", ".join(seen[:3])
+    return shown if len(seen) <= 3 else f"{shown} (+{len(seen) - 3} more)"
+
+
+def _digit_count(text: str) -> int:
+    return sum(1 for ch in text if ch.isdecimal())
+
+
+def _strip_control(text: str, findings: list[Finding]) -> str:
+    """Drop invisible (format and control) and invalid (surrogate, private, unassigned) chars."""
+    invisible: list[str] = []
+    invalid: list[str] = []
+    kept: list[str] = []
+    for ch in text:
+        if ch.isascii() and (ch.isprintable() or ch in "\t\n\r"):
+            kept.append(ch)
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cf", "Cc") and ch not in "\t\n\r\v\f":
+            invisible.append(ch)
+        elif category in ("Cs", "Co", "Cn"):
+            invalid.append(ch)
+        else:
+            kept.append(ch)
+    if invisible:
+        findings.append(Finding(Code.INVISIBLE_CHARACTERS, (("characters", _names(invisible)),)))
+    if invalid:
+        findings.append(Finding(Code.INVALID_CHARACTERS, (("characters", _names(invalid)),)))
+    return "".join(kept) if (invisible or invalid) else text
+
+
+def _undo_spreadsheet(text: str, findings: list[Finding]) -> str | None:
+    """Undo what spreadsheets do to phone numbers; ``None`` when digits were lost."""
+    repaired = text
+    if repaired[:1] == "'":
+        repaired = repaired[1:].strip()
+    elif repaired[:1] == "=":
+        repaired = repaired[1:].strip().strip('"').strip()
+    match = _SCIENTIFIC.fullmatch(repaired)
+    if match:
+        lead, fraction, exponent = match.group(1), match.group(2), int(match.group(3))
+        if len(fraction) > exponent:
+            findings.append(Finding(Code.SCIENTIFIC_NOTATION, (("text", text),)))
+            return None
+        if len(fraction) < exponent:
+            # 7.91235E+10: the spreadsheet rounded the number; the last digits are gone.
+            findings.append(Finding(Code.SCIENTIFIC_NOTATION, (("text", text),)))
+            return None
+        plus = "+" if repaired.startswith("+") else ""
+        repaired = plus + lead + fraction
+    elif repaired.endswith(".0") and repaired[:-2].lstrip("+").isdecimal():
+        repaired = repaired[:-2]
+    if repaired != text:
+        findings.append(Finding(Code.SPREADSHEET_FORMATTING, (("text", text),)))
+    return repaired
+
+
+def _split_tel_uri(text: str) -> tuple[str, str | None]:
+    """Read an RFC 3966 ``tel:`` URI ourselves: phonenumbers' parameter handling backtracks."""
+    body = text[4:]
+    extension = None
+    number, _, params = body.partition(";")
+    context = ""
+    for param in params.split(";") if params else ():
+        name, _, value = param.partition("=")
+        name = name.strip().lower()
+        if name == "ext":
+            extension = value
+        elif name == "phone-context" and value.startswith("+"):
+            context = value
+    if context and not number.lstrip().startswith("+"):
+        number = context + number
+    if extension:
+        number = f"{number} ext {extension}"
+    return number, extension
+
+
+def _first_of_many(text: str, findings: list[Finding]) -> str:
+    """Keep the first of several numbers written in one field, and say there were several."""
+    parts = [p for p in _MULTI_SPLIT.split(text) if p.strip()]
+    numbers: list[str] = []
+    for part in parts:
+        pieces = _SLASH_SPLIT.split(part)
+        if len(pieces) > 1 and all(_digit_count(p) >= _MIN_DIGITS_OF_A_NUMBER for p in pieces):
+            numbers.extend(pieces)
+        else:
+            numbers.append(part)
+    real = [p for p in numbers if _digit_count(p) >= _MIN_DIGITS_OF_A_NUMBER]
+    if len(real) >= 2:
+        findings.append(Finding(Code.MULTIPLE_NUMBERS, (("count", len(real)),)))
+        return real[0].strip()
+    return text
+
+
+def screen(text: str) -> Screened:
+    """Screen raw text. Never raises; runs in time linear in ``len(text)``, capped."""
+    if len(text) > MAX_INPUT_LENGTH:
+        return Screened(
+            digits="",
+            findings=(Finding(Code.INPUT_TOO_LONG, (("length", len(text)), ("limit", MAX_INPUT_LENGTH))),),
+            readable=False,
+        )
+    findings: list[Finding] = []
+    cleaned = _strip_control(text, findings).strip()
+    if not cleaned:
+        code = Code.EMPTY_INPUT
+        if any(f.code is Code.INVALID_CHARACTERS for f in findings):
+            code = Code.NOT_A_NUMBER
+        return Screened(digits="", findings=(*findings, Finding(code)), readable=False)
+    repaired = _undo_spreadsheet(cleaned, findings)
+    if repaired is None:
+        return Screened(digits="", findings=tuple(findings), readable=False)
+    extension: str | None = None
+    if repaired[:4].lower() == "tel:":
+        repaired, extension = _split_tel_uri(repaired)
+    repaired = _first_of_many(repaired, findings)
+    return _scan(repaired, findings, extension)
+
+
+def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened:
+    """Walk the characters once: digits, plus, separators, letters and extension markers."""
+    digits: list[str] = []
+    lookalike: list[str] = []  # digits with lookalike letters read as digits
+    vanity: list[str] = []  # digits with ASCII letters kept for keypad reading
+    plus = False
+    odd: list[str] = []
+    lookalikes_seen: list[str] = []
+    ascii_runs: list[str] = []
+    run: list[str] = []
+    ext_digits: list[str] | None = None
+    index = 0
+    length = len(text)
+
+    def close_run() -> None:
+        if run:
+            ascii_runs.append("".join(run))
+            run.clear()
+
+    while index < length:
+        ch = text[index]
+        if ch.isdecimal():
+            close_run()
+            digit = str(unicodedata.decimal(ch))
+            if ext_digits is not None:
+                ext_digits.append(digit)
+            else:
+                digits.append(digit)
+                lookalike.append(digit)
+                vanity.append(digit)
+        elif ch in _PLUS:
+            close_run()
+            if digits or ext_digits is not None:
+                odd.append(ch)
+            else:
+                plus = True
+        elif ch in _SEPARATORS:
+            close_run()
+        elif ch == "#" and ext_digits is None and len(digits) >= _MIN_DIGITS_OF_A_NUMBER:
+            ext_digits = []
+        elif ch.isalpha() or ch in _LOOKALIKES:
+            # Read a whole word, then decide what it is.
+            end = index
+            while end < length and (text[end].isalpha() or text[end] in _LOOKALIKES):
+                end += 1
+            word = text[index:end]
+            folded = word.lower().rstrip(".")
+            if folded in _EXTENSION_WORDS and digits and ext_digits is None:
+                close_run()
+                ext_digits = []
+            elif folded in _LABEL_WORDS and not digits:
+                close_run()
+            elif all(c in _LOOKALIKES for c in word) and (
+                len(word) <= 2 or not all(c in _ASCII_LOOKALIKES for c in word)
+            ):
+                close_run()
+                lookalikes_seen.extend(word)
+                for c in word:
+                    lookalike.append(_LOOKALIKES[c])
+                    vanity.append(c)
+            elif word.isascii():
+                run.extend(word)
+                vanity.extend(word)
+            else:
+                close_run()
+                odd.extend(word)
+            index = end
+            if index < length and text[index] == "." and folded in _EXTENSION_WORDS:
+                index += 1
+            continue
+        else:
+            close_run()
+            odd.append(ch)
+        index += 1
+    close_run()
+    if ext_digits is not None and ext_digits:
+        extension = "".join(ext_digits)
+    letters = "".join(ascii_runs)
+    is_vanity = bool(letters) and any(len(r) >= 3 for r in ascii_runs) and bool(digits)
+    if letters and not is_vanity:
+        odd.extend(letters)
+    if extension:
+        findings.append(Finding(Code.HAS_EXTENSION, (("extension", extension),)))
+    if not digits and not lookalikes_seen:
+        # Words, not a number: one clear diagnostic says so; listing the letters adds nothing.
+        findings.append(Finding(Code.NOT_A_NUMBER))
+        return Screened(digits="", findings=tuple(findings), readable=False)
+    if odd:
+        findings.append(Finding(Code.INVALID_CHARACTERS, (("characters", _names(odd)),)))
+    if is_vanity:
+        findings.append(Finding(Code.VANITY_LETTERS, (("letters", letters),)))
+    if lookalikes_seen:
+        findings.append(Finding(Code.LOOKALIKE_CHARACTERS, (("characters", _names(lookalikes_seen)),)))
+    return Screened(
+        digits="".join(digits),
+        plus=plus,
+        extension=extension,
+        lookalike_digits="".join(lookalike) if lookalikes_seen else None,
+        vanity_text=("+" if plus else "") + "".join(vanity) if is_vanity else None,
+        findings=tuple(findings),
+    )

@@ -1,0 +1,300 @@
+"""The one place that talks to phonenumbers: guarded calls, and its ints turned into our enums.
+
+Every function here takes the clean ASCII digit strings made by ``_normalize`` and never raw
+text, so phonenumbers' slow paths on hostile input (RFC 3966 parameters, separator runs,
+alpha conversion of long strings) are out of reach. Lengths are capped again here, as a second
+line of defence for callers inside smscheck.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from typing import TYPE_CHECKING, Final
+
+import attrs
+import phonenumbers
+from phonenumbers import PhoneMetadata, PhoneNumberType, ValidationResult, phonenumberutil
+from phonenumbers import shortnumberinfo
+
+from ._codes import LineType
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = [
+    "ParseFailure",
+    "Parsed",
+    "Reading",
+    "carrier_name",
+    "country_code_for_region",
+    "example_national_numbers",
+    "is_short_code",
+    "keypad_digits",
+    "is_portable_region",
+    "mobile_lengths",
+    "national_prefix",
+    "parse",
+    "possible_lengths",
+    "read",
+    "region_for_country_code",
+    "regions_for_country_code",
+    "supported_regions",
+]
+
+# Compile each metadata pattern once and keep it. Without this, a mixed-region stream spends
+# most of its time recompiling: Python's re cache holds 512 patterns, the metadata has
+# thousands (measured in docs/performance.md).
+phonenumbers.enable_pattern_cache()
+
+_MAX_DIGITS: Final = 20
+
+_LINE_TYPES: Final[dict[int, LineType]] = {
+    PhoneNumberType.FIXED_LINE: LineType.FIXED_LINE,
+    PhoneNumberType.MOBILE: LineType.MOBILE,
+    PhoneNumberType.FIXED_LINE_OR_MOBILE: LineType.FIXED_LINE_OR_MOBILE,
+    PhoneNumberType.TOLL_FREE: LineType.TOLL_FREE,
+    PhoneNumberType.PREMIUM_RATE: LineType.PREMIUM_RATE,
+    PhoneNumberType.SHARED_COST: LineType.SHARED_COST,
+    PhoneNumberType.VOIP: LineType.VOIP,
+    PhoneNumberType.PERSONAL_NUMBER: LineType.PERSONAL_NUMBER,
+    PhoneNumberType.PAGER: LineType.PAGER,
+    PhoneNumberType.UAN: LineType.UAN,
+    PhoneNumberType.VOICEMAIL: LineType.VOICEMAIL,
+    PhoneNumberType.UNKNOWN: LineType.UNKNOWN,
+}
+
+# The metadata's descriptions, in the order phonenumbers' own number_type tests them.
+_DESCS: Final = (
+    "fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "personal_number",
+    "voip", "pager", "uan", "voicemail",
+)
+
+
+class Possibility:
+    """phonenumbers' ValidationResult, named."""
+
+    IS_POSSIBLE: Final = ValidationResult.IS_POSSIBLE
+    LOCAL_ONLY: Final = ValidationResult.IS_POSSIBLE_LOCAL_ONLY
+    INVALID_COUNTRY_CODE: Final = ValidationResult.INVALID_COUNTRY_CODE
+    TOO_SHORT: Final = ValidationResult.TOO_SHORT
+    TOO_LONG: Final = ValidationResult.TOO_LONG
+    INVALID_LENGTH: Final = ValidationResult.INVALID_LENGTH
+
+
+@attrs.frozen
+class Parsed:
+    """What phonenumbers read from a digit string, before validation."""
+
+    country_code: int
+    national_number: str
+    #: Whether the country code came from the text (``+`` or an international prefix) rather
+    #: than from the region hint.
+    from_text: bool
+    #: Whether phonenumbers removed a national (trunk) prefix such as ``0`` or ``8``.
+    stripped_trunk_prefix: bool
+
+
+@attrs.frozen
+class Reading:
+    """A parsed number, validated."""
+
+    parsed: Parsed
+    region: str | None
+    line_type: LineType
+    possibility: int
+
+    @property
+    def valid(self) -> bool:
+        """Whether the number is in an allocated range."""
+        return self.line_type is not LineType.UNKNOWN
+
+    @property
+    def e164(self) -> str:
+        """The E.164 form: ``+``, country code, national significant number."""
+        return f"+{self.parsed.country_code}{self.parsed.national_number}"
+
+
+_FROM_DEFAULT = phonenumbers.CountryCodeSource.FROM_DEFAULT_COUNTRY
+
+
+class ParseFailure(enum.Enum):
+    """Why phonenumbers could not read a digit string."""
+
+    INVALID_COUNTRY_CODE = "invalid_country_code"
+    TOO_SHORT = "too_short"
+    TOO_LONG = "too_long"
+    NOT_A_NUMBER = "not_a_number"
+
+
+_PARSE_FAILURES: Final = {
+    phonenumbers.NumberParseException.INVALID_COUNTRY_CODE: ParseFailure.INVALID_COUNTRY_CODE,
+    phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD: ParseFailure.TOO_SHORT,
+    phonenumbers.NumberParseException.TOO_SHORT_NSN: ParseFailure.TOO_SHORT,
+    phonenumbers.NumberParseException.TOO_LONG: ParseFailure.TOO_LONG,
+}
+
+
+def parse(digits: str, *, plus: bool, region: str | None) -> Parsed | ParseFailure:
+    """Read a clean digit string, or say why phonenumbers cannot make a number of it."""
+    if not digits.isascii() or not digits.isdecimal():
+        return ParseFailure.NOT_A_NUMBER
+    if len(digits) > _MAX_DIGITS:
+        return ParseFailure.TOO_LONG
+    text = "+" + digits if plus else digits
+    try:
+        # keep_raw_input=True only so that country_code_source says where the code came from.
+        number = phonenumbers.parse(text, None if plus else region, keep_raw_input=not plus)
+    except phonenumbers.NumberParseException as error:
+        return _PARSE_FAILURES.get(error.error_type, ParseFailure.NOT_A_NUMBER)
+    national = phonenumberutil.national_significant_number(number)
+    from_text = plus or number.country_code_source != _FROM_DEFAULT
+    trunk = not from_text and len(national) < len(digits)
+    return Parsed(number.country_code, national, from_text, trunk)
+
+
+def _number_of(parsed: Parsed) -> phonenumbers.PhoneNumber:
+    number = phonenumbers.PhoneNumber(
+        country_code=parsed.country_code, national_number=int(parsed.national_number)
+    )
+    leading_zeros = len(parsed.national_number) - len(parsed.national_number.lstrip("0"))
+    if leading_zeros:
+        number.italian_leading_zero = True
+        if leading_zeros > 1:
+            number.number_of_leading_zeros = leading_zeros
+    return number
+
+
+_type_helper: Callable[[str, PhoneMetadata], int] | None = getattr(
+    phonenumberutil, "_number_type_helper", None
+)
+
+
+def read(parsed: Parsed) -> Reading:
+    """Validate a parsed number: its region, line type and length verdict."""
+    number = _number_of(parsed)
+    region = phonenumbers.region_code_for_number(number)
+    metadata = PhoneMetadata.metadata_for_region_or_calling_code(parsed.country_code, region)
+    if metadata is None:
+        kind = PhoneNumberType.UNKNOWN
+    elif _type_helper is not None:
+        # number_type() would look the region up a second time (for +1 that walks 25
+        # regions); we already have it, so ask for the type against its metadata directly.
+        kind = _type_helper(parsed.national_number, metadata)
+    else:  # pragma: no cover - only if a future phonenumbers renames its private helper
+        kind = phonenumbers.number_type(number)
+    line_type = _LINE_TYPES.get(kind, LineType.UNKNOWN)
+    if line_type is LineType.UNKNOWN:
+        possibility = phonenumbers.is_possible_number_with_reason(number)
+    else:
+        possibility = Possibility.IS_POSSIBLE
+    if region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY:
+        region = None
+    return Reading(parsed, region, line_type, possibility)
+
+
+def carrier_name(reading: Reading, lang: str) -> str | None:
+    """The carrier a mobile or pager range was allocated to, from phonenumbers' carrier data."""
+    if reading.line_type not in (LineType.MOBILE, LineType.FIXED_LINE_OR_MOBILE, LineType.PAGER):
+        return None
+    from phonenumbers import carrier  # imported on first use: its data costs ~30 ms to load
+
+    name = carrier.name_for_valid_number(_number_of(reading.parsed), lang)
+    return name or None
+
+
+def keypad_digits(text: str) -> str:
+    """Turn the letters of a vanity number into keypad digits (ITU E.161), digits kept."""
+    return str(phonenumbers.convert_alpha_characters_in_number(text[:_MAX_DIGITS * 2]))
+
+
+@functools.cache
+def supported_regions() -> frozenset[str]:
+    """Every region phonenumbers has metadata for."""
+    return frozenset(phonenumbers.SUPPORTED_REGIONS)
+
+
+def country_code_for_region(region: str) -> int:
+    """The country calling code of a region (0 for an unknown one)."""
+    return int(phonenumbers.country_code_for_region(region))
+
+
+def region_for_country_code(country_code: int) -> str | None:
+    """The main region of a country calling code, or ``None`` for unknown and non-geographic."""
+    region = phonenumbers.region_code_for_country_code(country_code)
+    return None if region in (phonenumbers.UNKNOWN_REGION, "001") else str(region)
+
+
+def regions_for_country_code(country_code: int) -> tuple[str, ...]:
+    """Every region sharing a country calling code (``1`` has 25)."""
+    return tuple(phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(country_code, ()))
+
+
+def _metadata(country_code: int, region: str | None) -> PhoneMetadata | None:
+    return PhoneMetadata.metadata_for_region_or_calling_code(country_code, region)
+
+
+@functools.cache
+def possible_lengths(country_code: int, region: str | None) -> tuple[int, ...]:
+    """National number lengths allowed for a region (or country code), shortest first."""
+    metadata = _metadata(country_code, region)
+    if metadata is None:
+        return ()
+    return tuple(sorted(set(metadata.general_desc.possible_length)))
+
+
+@functools.cache
+def mobile_lengths(country_code: int, region: str | None) -> tuple[int, ...]:
+    """National number lengths of mobile numbers, falling back to every allowed length."""
+    metadata = _metadata(country_code, region)
+    if metadata is None:
+        return ()
+    mobile = metadata.mobile
+    lengths = mobile.possible_length if mobile is not None else ()
+    if not lengths or lengths == (-1,):
+        return possible_lengths(country_code, region)
+    return tuple(sorted(set(lengths)))
+
+
+@functools.cache
+def example_national_numbers(country_code: int) -> frozenset[str]:
+    """Every example number in the metadata of every region sharing this country code."""
+    examples: set[str] = set()
+    regions = regions_for_country_code(country_code)
+    for region in regions:
+        metadata = _metadata(country_code, region if region != "001" else None)
+        if metadata is None:  # pragma: no cover - regions come from the same metadata
+            continue
+        for name in _DESCS:
+            desc = getattr(metadata, name, None)
+            if desc is not None and desc.example_number:
+                examples.add(str(desc.example_number))
+    return frozenset(examples)
+
+
+def is_portable_region(region: str) -> bool:
+    """Whether mobile numbers can move between operators in a region."""
+    return bool(phonenumbers.is_mobile_number_portable_region(region))
+
+
+def national_prefix(region: str) -> str | None:
+    """The trunk prefix dialled before national numbers (``0``, ``8``, ``1``), if any."""
+    metadata = PhoneMetadata.metadata_for_region(region)
+    if metadata is None:
+        return None
+    prefix = metadata.national_prefix
+    return str(prefix) if prefix else None
+
+
+_SHORT_MAX = 8
+
+
+def is_short_code(digits: str, region: str) -> bool:
+    """Whether a short digit string is a service short number (or emergency) in a region."""
+    if not digits.isascii() or not digits.isdecimal() or not 2 <= len(digits) <= _SHORT_MAX:
+        return False
+    try:
+        number = phonenumbers.parse(digits, region)
+    except phonenumbers.NumberParseException:  # pragma: no cover - digits with a region parse
+        return False
+    return bool(shortnumberinfo.is_valid_short_number_for_region(number, region))
