@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Final
 
 from . import _phone
 from ._codes import Code, LineType
+from ._fictional import fictional_range
 from ._messages import LANGUAGES, render
 from ._normalize import Finding, screen
 from ._report import Diagnostic, Number, Report, Sender, Suggestion
@@ -203,14 +204,12 @@ def _describe_valid(reading: _phone.Reading, screened: Screened, out: _Collector
     code = _LINE_TYPE_CODES.get(line_type)
     if code is not None:
         out.add(code, (("region", reading.region or f"+{parsed.country_code}"),))
-    from ._fictional import fictional_range
-
     fictional = fictional_range(parsed.country_code, parsed.national_number)
     if fictional is not None:
         out.add(Code.FICTIONAL_NUMBER, (("authority", fictional.authority),))
     elif parsed.national_number in _phone.example_national_numbers(parsed.country_code):
         out.add(Code.EXAMPLE_NUMBER)
-    carrier = _phone.carrier_name(reading, out.lang)
+    carrier = _carrier(reading, out.lang)
     return Number(
         e164=reading.e164,
         region=reading.region,
@@ -220,6 +219,21 @@ def _describe_valid(reading: _phone.Reading, screened: Screened, out: _Collector
         carrier=carrier,
         extension=screened.extension,
     )
+
+
+def _carrier(reading: _phone.Reading, lang: str) -> str | None:
+    """The carrier the number's range was allocated to.
+
+    Russia's ranges come from the regulator's registry, which phonenumbers' carrier data
+    mostly lacks; elsewhere phonenumbers' data is used.
+    """
+    if reading.region == "RU" and reading.line_type is LineType.MOBILE:
+        from ._ru_carriers import ru_allocation
+
+        allocation = ru_allocation(reading.parsed.national_number)
+        if allocation is not None:
+            return allocation.brand
+    return _phone.carrier_name(reading, lang)
 
 
 def _lookalike_suggestions(screened: Screened, hint: str | None) -> tuple[Suggestion, ...]:

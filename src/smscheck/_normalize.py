@@ -102,6 +102,13 @@ _MULTI_SPLIT = re.compile(r"[,;\n\r|]+|\s+(?:or|или|and|и|oder|ou|o)\s+", re
 _SLASH_SPLIT = re.compile(r"/|\s(?=[+＋])")
 _MIN_DIGITS_OF_A_NUMBER = 6
 
+# The shape of almost every real input: ASCII digits with the usual separators and at most a
+# leading plus. Such text needs none of the checks below (no letters, no second number, no
+# spreadsheet damage), so it takes a fast path. The pattern cannot backtrack: one character
+# class, one star.
+_PLAIN = re.compile(r"\+?[0-9][0-9 ()\-.]*")
+_NOT_DIGITS = str.maketrans("", "", " ()-.+")
+
 
 def _char_name(ch: str) -> str:
     """Name a character for a message: ``U+200B ZERO WIDTH SPACE``; never the raw character."""
@@ -219,6 +226,10 @@ def screen(text: str) -> Screened:
             findings=(Finding(Code.INPUT_TOO_LONG, (("length", len(text)), ("limit", MAX_INPUT_LENGTH))),),
             readable=False,
         )
+    if text.isascii():
+        plain = text.strip()
+        if _PLAIN.fullmatch(plain) and not plain.endswith(".0"):
+            return Screened(digits=plain.translate(_NOT_DIGITS), plus=plain[0] == "+")
     findings: list[Finding] = []
     cleaned = _strip_control(text, findings).strip()
     if not cleaned:

@@ -93,6 +93,13 @@ class Parsed:
     from_text: bool
     #: Whether phonenumbers removed a national (trunk) prefix such as ``0`` or ``8``.
     stripped_trunk_prefix: bool
+    #: phonenumbers' own object, kept so that later calls need not rebuild it. Internal only:
+    #: it is mutable and never leaves this package's private modules.
+    number: phonenumbers.PhoneNumber = attrs.field(eq=False, repr=False, default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if self.number is None:
+            object.__setattr__(self, "number", _number_of(self))
 
 
 @attrs.frozen
@@ -150,7 +157,7 @@ def parse(digits: str, *, plus: bool, region: str | None) -> Parsed | ParseFailu
     national = phonenumberutil.national_significant_number(number)
     from_text = plus or number.country_code_source != _FROM_DEFAULT
     trunk = not from_text and len(national) < len(digits)
-    return Parsed(number.country_code, national, from_text, trunk)
+    return Parsed(number.country_code, national, from_text, trunk, number)
 
 
 def _number_of(parsed: Parsed) -> phonenumbers.PhoneNumber:
@@ -172,7 +179,7 @@ _type_helper: Callable[[str, PhoneMetadata], int] | None = getattr(
 
 def read(parsed: Parsed) -> Reading:
     """Validate a parsed number: its region, line type and length verdict."""
-    number = _number_of(parsed)
+    number = parsed.number
     region = phonenumbers.region_code_for_number(number)
     metadata = PhoneMetadata.metadata_for_region_or_calling_code(parsed.country_code, region)
     if metadata is None:
@@ -199,7 +206,7 @@ def carrier_name(reading: Reading, lang: str) -> str | None:
         return None
     from phonenumbers import carrier  # imported on first use: its data costs ~30 ms to load
 
-    name = carrier.name_for_valid_number(_number_of(reading.parsed), lang)
+    name = carrier.name_for_valid_number(reading.parsed.number, lang)
     return name or None
 
 
