@@ -8,11 +8,14 @@ than phonenumbers alone (see docs/performance.md).
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+# Not typing.TYPE_CHECKING: importing typing alone would cost more than the rest of this module.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._check import check
     from ._codes import Code, LineType, SenderKind, Severity
     from ._report import Diagnostic, Number, Report, Sender, Source, Suggestion
@@ -64,4 +67,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(__all__)
