@@ -20,7 +20,8 @@ class Source:
         publisher: Who published it, e.g. ``"Twilio"``.
         title: The page or document title.
         url: Its address.
-        captured: When the copy we read was taken or published (ISO date).
+        captured: When the copy we read was taken or published (ISO date), or ``None`` where
+            the source carries no date.
         checked: When we last checked the fact against it (ISO date).
     """
 
@@ -28,10 +29,10 @@ class Source:
     publisher: str
     title: str
     url: str
-    captured: str
+    captured: str | None
     checked: str
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, str | None]:
         """Return the source as a JSON-safe dict."""
         return {
             "id": self.id,
