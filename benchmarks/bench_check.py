@@ -25,9 +25,12 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import phonenumbers
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _TYPES = (
     phonenumbers.PhoneNumberType.MOBILE,
@@ -55,7 +58,9 @@ def corpus(per_region: int, seed: int = 20261125) -> list[str]:
                 tail = "".join(rng.choice("0123456789") for _ in range(2))
                 candidate = phonenumbers.parse(f"+{example.country_code}{base[:-2]}{tail}")
                 if phonenumbers.is_valid_number(candidate):
-                    e164 = phonenumbers.format_number(candidate, phonenumbers.PhoneNumberFormat.E164)
+                    e164 = phonenumbers.format_number(
+                        candidate, phonenumbers.PhoneNumberFormat.E164
+                    )
                     if e164 not in found:
                         found.append(e164)
         out.extend(found)
@@ -96,9 +101,18 @@ def main() -> None:
         _child_default(args.numbers_per_region, args.rounds)
         return
     child = subprocess.run(
-        [sys.executable, __file__, "--child-default", "--rounds", str(args.rounds),
-         "--numbers-per-region", str(args.numbers_per_region)],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            __file__,
+            "--child-default",
+            "--rounds",
+            str(args.rounds),
+            "--numbers-per-region",
+            str(args.numbers_per_region),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     default = json.loads(child.stdout)["default"]
     numbers = corpus(args.numbers_per_region)
@@ -107,8 +121,10 @@ def main() -> None:
     import smscheck
 
     smscheck_us = per_call_us(smscheck.check, numbers, args.rounds)
-    print(f"corpus: {len(numbers)} valid numbers, {len(phonenumbers.SUPPORTED_REGIONS)} regions, "
-          f"mixed order; median of {args.rounds} rounds")
+    print(
+        f"corpus: {len(numbers)} valid numbers, {len(phonenumbers.SUPPORTED_REGIONS)} regions, "
+        f"mixed order; median of {args.rounds} rounds"
+    )
     print(f"{'baseline, default (parse+is_valid+type)':45s} {default:8.1f} us/number")
     print(f"{'baseline, best (pattern cache on)':45s} {best:8.1f} us/number")
     print(f"{'smscheck.check()':45s} {smscheck_us:8.1f} us/number")

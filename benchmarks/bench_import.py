@@ -29,9 +29,7 @@ _SNIPPETS = {
         "import phonenumbers; n = phonenumbers.parse('+79123456789'); "
         "phonenumbers.is_valid_number(n)"
     ),
-    "smscheck: import + first check()": (
-        "import smscheck; smscheck.check('+79123456789')"
-    ),
+    "smscheck: import + first check()": ("import smscheck; smscheck.check('+79123456789')"),
 }
 
 _PROBE = """
@@ -45,7 +43,9 @@ print(json.dumps({{"ms": elapsed * 1e3, "geocoder": "phonenumbers.geocoder" in s
 
 def run(code: str) -> dict[str, float | bool]:
     out = subprocess.run(
-        [sys.executable, "-c", _PROBE.format(code=code)], check=True, capture_output=True,
+        [sys.executable, "-c", _PROBE.format(code=code)],
+        check=True,
+        capture_output=True,
         text=True,
     )
     result: dict[str, float | bool] = json.loads(out.stdout)
@@ -68,8 +68,10 @@ def main() -> None:
     for name, value in median.items():
         print(f"{name:48s} {value:7.1f} ms")
     ratio = median["import smscheck"] / median["import phonenumbers"]
-    first = (median["smscheck: import + first check()"]
-             / median["phonenumbers: import + first parse/validate"])
+    first = (
+        median["smscheck: import + first check()"]
+        / median["phonenumbers: import + first parse/validate"]
+    )
     print(f"import smscheck / import phonenumbers          = {ratio:.2f}x (target <= 1.3x)")
     print(f"first check() / first phonenumbers validation  = {first:.2f}x")
     print(f"geocoder imported: {geocoder}")

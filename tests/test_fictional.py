@@ -87,7 +87,8 @@ def test_ranges_are_well_formed() -> None:
     """Each range has equal-length digit bounds in order, a date and a URL."""
     for item in FICTIONAL_RANGES:
         assert isinstance(item, FictionalRange)
-        assert item.first.isdigit() and item.last.isdigit()
+        assert item.first.isdigit()
+        assert item.last.isdigit()
         assert len(item.first) == len(item.last)
         assert item.first <= item.last
         assert item.source_url.startswith("https://")
@@ -96,9 +97,7 @@ def test_ranges_are_well_formed() -> None:
 
 def test_ranges_do_not_overlap() -> None:
     """No two ranges of one country and length overlap (bisect relies on it)."""
-    ordered = sorted(
-        FICTIONAL_RANGES, key=lambda r: (r.country_code, len(r.first), r.first)
-    )
+    ordered = sorted(FICTIONAL_RANGES, key=lambda r: (r.country_code, len(r.first), r.first))
     for a, b in itertools.pairwise(ordered):
         if (a.country_code, len(a.first)) == (b.country_code, len(b.first)):
             assert a.last < b.first
@@ -109,6 +108,4 @@ def test_first_of_each_range_per_phonenumbers() -> None:
     for item in FICTIONAL_RANGES:
         number = phonenumbers.parse(f"+{item.country_code}{item.first}")
         valid = phonenumbers.is_valid_number(number)
-        assert valid is (
-            (item.country_code, item.first) not in _PHONENUMBERS_REJECTS
-        ), item
+        assert valid is ((item.country_code, item.first) not in _PHONENUMBERS_REJECTS), item

@@ -112,7 +112,8 @@ def test_rules_are_well_formed() -> None:
     ids = [rule.id for rule in LEGACY_PREFIXES]
     assert len(ids) == len(set(ids))
     for rule in LEGACY_PREFIXES:
-        assert len(rule.retired) == 10 and rule.retired[4] == "-"
+        assert len(rule.retired) == 10
+        assert rule.retired[4] == "-"
         assert rule.checked == "2026-11-25"
         assert rule.source_url.startswith(("https://", "http://"))
         assert rule.description.endswith(".")
@@ -130,9 +131,7 @@ _EXAMPLES = [
 
 
 @pytest.mark.parametrize(("kind", "where", "digits"), _EXAMPLES)
-def test_rewrites_are_valid_per_phonenumbers(
-    kind: str, where: object, digits: str
-) -> None:
+def test_rewrites_are_valid_per_phonenumbers(kind: str, where: object, digits: str) -> None:
     """Each example's legacy form is invalid and its rewrite valid to phonenumbers."""
     if kind == "international":
         assert isinstance(where, int)

@@ -1246,3 +1246,14 @@ remedy = { en = "Text.", ru = "Текст." }
     assert rule is not None
     assert rule.sources[0].captured is None
     assert rule.sources[0].url == "https://example.org/de"
+
+
+def test_ruleset_pickles() -> None:
+    """A RuleSet survives pickling (to reach worker processes) with the same rules."""
+    import pickle  # noqa: PLC0415
+
+    rules = load_rules()
+    again = pickle.loads(pickle.dumps(rules))  # noqa: S301 - our own data
+    assert again.rules == rules.rules
+    assert dict(again.regions) == dict(rules.regions)
+    assert again.rules_for("RU") == rules.rules_for("RU")

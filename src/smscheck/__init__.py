@@ -16,17 +16,24 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ._batch import check_many
     from ._check import check
     from ._codes import Code, LineType, SenderKind, Severity
+    from ._frames import FLAT_COLUMNS, check_frame, check_series, flatten
     from ._report import Diagnostic, Number, Report, Sender, Source, Suggestion
+    from ._rules import RegionEntry, Rule, RuleSet, load_rules
     from .exceptions import RulesError, SmscheckError
 
 __all__ = [
+    "FLAT_COLUMNS",
     "Code",
     "Diagnostic",
     "LineType",
     "Number",
+    "RegionEntry",
     "Report",
+    "Rule",
+    "RuleSet",
     "RulesError",
     "Sender",
     "SenderKind",
@@ -36,11 +43,21 @@ __all__ = [
     "Suggestion",
     "__version__",
     "check",
+    "check_frame",
+    "check_many",
+    "check_series",
+    "flatten",
+    "load_rules",
 ]
 
 # Where each public name lives.
 _HOMES = {
     "check": "._check",
+    "check_many": "._batch",
+    "FLAT_COLUMNS": "._frames",
+    "check_frame": "._frames",
+    "check_series": "._frames",
+    "flatten": "._frames",
     "Code": "._codes",
     "LineType": "._codes",
     "SenderKind": "._codes",
@@ -51,6 +68,10 @@ _HOMES = {
     "Sender": "._report",
     "Source": "._report",
     "Suggestion": "._report",
+    "load_rules": "._rules",
+    "RegionEntry": "._rules",
+    "Rule": "._rules",
+    "RuleSet": "._rules",
     "RulesError": ".exceptions",
     "SmscheckError": ".exceptions",
 }

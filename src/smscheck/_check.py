@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import TYPE_CHECKING, Final
 
-from . import _phone
+from . import _phone, _typos
 from ._codes import Code, LineType
 from ._fictional import fictional_range
 from ._messages import LANGUAGES, render
-from ._normalize import Finding, screen
-from ._report import Diagnostic, Number, Report, Sender, Suggestion
+from ._normalize import MAX_INPUT_LENGTH, Finding, screen
+from ._report import Diagnostic, Number, Report, Sender, Source, Suggestion
+from ._ru_carriers import ru_allocation
+from ._rules import RuleSet, applicable_rules, load_rules
 
 if TYPE_CHECKING:
+    from ._codes import Severity
     from ._normalize import Params, Screened
+    from ._rules import Rule
 
 __all__ = ["check"]
 
@@ -50,6 +56,34 @@ def _region_hint(region: str | None) -> str | None:
     return hint
 
 
+# Diagnostics are immutable, and most checks produce the same few again and again (a rule of
+# the region, a line type), so rendered ones are kept: rendering is the costliest part of a
+# rule's diagnostic. Bounded; keyed by everything the diagnostic is made of.
+@functools.lru_cache(maxsize=4096)
+def _diagnostic(code: Code, lang: str, params: Params, sources: tuple[Source, ...]) -> Diagnostic:
+    message, remedy, service = render(code, lang, params)
+    return Diagnostic(code, code.severity, message, remedy, service, params, None, sources)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rule_diagnostic(rule: Rule, severity: Severity, lang: str) -> Diagnostic:
+    params: list[tuple[str, str | int]] = [("region", rule.region)]
+    if rule.carriers:
+        params.append(("carriers", ", ".join(rule.carriers)))
+    if rule.effective is not None:
+        params.append(("effective", rule.effective))
+    return Diagnostic(
+        rule.code,
+        severity,
+        rule.text("message", lang),
+        rule.text("remedy", lang),
+        rule.text("service_remedy", lang),
+        tuple(params),
+        rule.id,
+        rule.sources,
+    )
+
+
 class _Collector:
     """Diagnostics of one check, rendered in one language."""
 
@@ -59,11 +93,11 @@ class _Collector:
         self.lang = lang
         self.diagnostics: list[Diagnostic] = []
 
-    def add(self, code: Code, params: Params = ()) -> None:
-        message, remedy, service = render(code, self.lang, params)
-        self.diagnostics.append(
-            Diagnostic(code, code.severity, message, remedy, service, params)
-        )
+    def add(self, code: Code, params: Params = (), sources: tuple[Source, ...] = ()) -> None:
+        self.diagnostics.append(_diagnostic(code, self.lang, params, sources))
+
+    def add_rule(self, rule: Rule, severity: Severity) -> None:
+        self.diagnostics.append(_rule_diagnostic(rule, severity, self.lang))
 
     def extend(self, findings: tuple[Finding, ...]) -> None:
         for finding in findings:
@@ -79,6 +113,7 @@ def check(
     *,
     region: str | None = None,
     lang: str = "en",
+    rules: RuleSet | None = None,
     sender: Sender | None = None,
 ) -> Report:
     """Check what a person typed as their phone number.
@@ -88,7 +123,11 @@ def check(
         region: ISO 3166 alpha-2 code of the country the person is most likely in, used to
             read numbers written without a country code; case-insensitive.
         lang: Language of messages and remedies: ``"en"`` or ``"ru"``.
-        sender: How the sending service sends its SMS, to sharpen region and carrier rules.
+        rules: The region and carrier rules to apply, from :func:`load_rules`; by default the
+            rules shipped with smscheck (loaded on first use).
+        sender: How the sending service sends its SMS. Rules that do not concern this kind
+            of sender, or that registration lifts where it is registered, are left out; with
+            no sender, every rule applies, at most as a warning.
 
     Returns:
         A :class:`Report`. It never raises on a ``str``.
@@ -115,45 +154,120 @@ def check(
     if lang not in LANGUAGES:
         msg = f"no messages in language {lang!r}; choose one of {', '.join(LANGUAGES)}"
         raise ValueError(msg)
-    del sender  # region and carrier rules arrive with the rules engine
+    if rules is not None and not isinstance(rules, RuleSet):
+        msg = f"rules must be a RuleSet from smscheck.load_rules(), not {type(rules).__name__}"
+        raise TypeError(msg)
+    if sender is not None and not isinstance(sender, Sender):
+        msg = f"sender must be a smscheck.Sender, not {type(sender).__name__}"
+        raise TypeError(msg)
     out = _Collector(lang)
     screened = screen(text)
     out.extend(screened.findings)
-    number, suggestions = _read(screened, hint, out)
+    number, suggestions = _read(screened, hint, out, _groups(text))
+    if number is not None and number.line_type in _CAN_TAKE_SMS and number.region is not None:
+        _apply_rules(number, number.region, rules or load_rules(), sender, out)
     return Report(text, hint, number, out.sorted(), suggestions)
 
 
+def _groups(text: str) -> tuple[int, ...]:
+    """Lengths of the digit groups as typed: how the person wrote the number."""
+    return tuple(len(run) for run in _DIGIT_RUN.findall(text[:MAX_INPUT_LENGTH]))
+
+
+_DIGIT_RUN: Final = re.compile(r"\d+")
+
+
 def _read(
-    screened: Screened, hint: str | None, out: _Collector
+    screened: Screened, hint: str | None, out: _Collector, groups: tuple[int, ...] = ()
 ) -> tuple[Number | None, tuple[Suggestion, ...]]:
-    """Read the number from screened text; add what is wrong with it to ``out``."""
+    """Read the number from screened text; add what is wrong with it to ``out``.
+
+    Typing mistakes (``_typos``) decide ``report.number`` this way: a corrected reading is
+    stood behind only for mistakes in *how* the number was written (a missing ``+``, another
+    country's ``00``/``011``/``810``, a trunk ``0`` after the country code, a retired prefix,
+    Italy's missing ``0``) and only when it is the one likely reading (confidence >= 0.9); it
+    then replaces the invalid literal reading, with a warning. A doubled country code, a
+    number of another region and digit slips leave ``number`` as ``None`` with an error and
+    the readings in ``suggestions``. A valid reading that has a likelier other reading
+    (``ambiguous_number``) is kept only while it stays the most likely.
+    """
     if not screened.readable:
         return None, ()
     if screened.lookalike_digits is not None:
         # phonenumbers would drop the letters and read a different number: never read it.
         return None, _lookalike_suggestions(screened, hint)
     digits = screened.digits
+    # Keypad digits of a vanity number are no typing: no typo hypotheses on them.
+    typos = screened.vanity_text is None
     if screened.vanity_text is not None:
         digits = _phone.keypad_digits(screened.vanity_text).lstrip("+")
     if not screened.plus and hint is None:
         out.add(Code.MISSING_COUNTRY_CODE)
-        return None, ()
+        verdict = _typos.without_region(digits)
+        return None, _apply(verdict, out)
     parsed = _phone.parse(digits, plus=screened.plus, region=hint)
     if isinstance(parsed, _phone.ParseFailure):
+        verdict = _typos.on_invalid(digits, screened.plus, hint, None, groups) if typos else None
+        suggestions = _apply(verdict, out)
+        if verdict is not None and verdict.number is not None:
+            return _describe_valid(verdict.number, screened, out), suggestions
+        if verdict is not None and verdict.explained:
+            return None, suggestions
         code = _PARSE_FAILURE_CODES[parsed]
+        if code is Code.NOT_A_NUMBER and digits:
+            # phonenumbers calls "+7" or "5" no number at all; it is a number cut short.
+            code = Code.TOO_SHORT
+        if screened.plus and _phone.leading_country_code(digits) is None:
+            code = Code.INVALID_COUNTRY_CODE
         if code is Code.TOO_SHORT and hint is not None and _phone.is_short_code(digits, hint):
             out.add(Code.SHORT_CODE)
         elif code in (Code.TOO_SHORT, Code.TOO_LONG):
-            out.add(code, _length_params(code, len(digits), _phone.country_code_for_region(hint)
-                                         if hint else 0, hint))
+            out.add(code, _failure_length_params(code, digits, screened.plus, hint))
         else:
             out.add(code)
-        return None, ()
+        return None, suggestions
     reading = _phone.read(parsed)
     if not reading.valid:
-        _explain_invalid(reading, digits, hint, out)
-        return None, ()
-    return _describe_valid(reading, screened, out), ()
+        fictional = fictional_range(parsed.country_code, parsed.national_number)
+        if fictional is not None:
+            # Some reserved drama ranges (Ofcom's 07700 900xxx, 01632 960xxx) lie outside the
+            # ranges phonenumbers calls valid: they are still nobody's number, which is the
+            # useful thing to say, and no typo explains them.
+            out.add(Code.FICTIONAL_NUMBER, (("authority", fictional.authority),))
+            return None, ()
+        verdict = _typos.on_invalid(digits, screened.plus, hint, parsed, groups) if typos else None
+        suggestions = _apply(verdict, out)
+        if verdict is not None and verdict.number is not None:
+            return _describe_valid(verdict.number, screened, out), suggestions
+        if verdict is None or not verdict.explained:
+            _explain_invalid(reading, digits, hint, out)
+        return None, suggestions
+    verdict = _typos.on_valid(digits, screened.plus, hint, reading, groups)
+    suggestions = _apply(verdict, out)
+    if verdict is not None and not verdict.keep:
+        return None, suggestions
+    return _describe_valid(reading, screened, out), suggestions
+
+
+def _apply(verdict: _typos.Verdict | None, out: _Collector) -> tuple[Suggestion, ...]:
+    """Add a typo verdict's diagnostics; return its suggestions."""
+    if verdict is None:
+        return ()
+    out.extend(verdict.findings)
+    return verdict.suggestions
+
+
+def _failure_length_params(code: Code, digits: str, plus: bool, hint: str | None) -> Params:
+    """Length params for digits phonenumbers could not read at all."""
+    if plus:
+        country_code = _phone.leading_country_code(digits)
+        if country_code is not None:
+            national = len(digits) - len(str(country_code))
+            region = _phone.region_for_country_code(country_code)
+            return _length_params(code, national, country_code, region)
+        return _length_params(code, len(digits), 0, None)
+    country_code = _phone.country_code_for_region(hint) if hint else 0
+    return _length_params(code, len(digits), country_code, hint)
 
 
 def _length_params(code: Code, length: int, country_code: int, region: str | None) -> Params:
@@ -172,9 +286,23 @@ def _explain_invalid(
     reading: _phone.Reading, digits: str, hint: str | None, out: _Collector
 ) -> None:
     parsed = reading.parsed
-    region = reading.region or _phone.region_for_country_code(parsed.country_code)
+    same_country = hint is not None and _phone.country_code_for_region(hint) == parsed.country_code
+    # An invalid number's region is a guess; the form's region is the better one to name.
+    region = (hint if same_country else reading.region) or _phone.region_for_country_code(
+        parsed.country_code
+    )
     possibility = reading.possibility
     length = len(parsed.national_number)
+    trunk = _phone.national_prefix(hint) if hint is not None and not parsed.from_text else None
+    if trunk and digits.startswith(trunk) and not parsed.stripped_trunk_prefix:
+        # phonenumbers keeps a trunk prefix whose removal leaves a wrong length: "8 916 123
+        # 45 6" in Russia reads as ten digits starting with 8. Count without the prefix.
+        lengths = _phone.mobile_lengths(parsed.country_code, hint)
+        without = len(digits) - len(trunk)
+        if lengths and without < min(lengths):
+            length, possibility = without, _phone.Possibility.TOO_SHORT
+        elif lengths and without > max(lengths):
+            length, possibility = without, _phone.Possibility.TOO_LONG
     if (
         hint is not None
         and not parsed.from_text
@@ -228,8 +356,6 @@ def _carrier(reading: _phone.Reading, lang: str) -> str | None:
     mostly lacks; elsewhere phonenumbers' data is used.
     """
     if reading.region == "RU" and reading.line_type is LineType.MOBILE:
-        from ._ru_carriers import ru_allocation
-
         allocation = ru_allocation(reading.parsed.national_number)
         if allocation is not None:
             return allocation.brand
@@ -248,3 +374,41 @@ def _lookalike_suggestions(screened: Screened, hint: str | None) -> tuple[Sugges
     if not reading.valid:
         return ()
     return (Suggestion(reading.e164, Code.LOOKALIKE_CHARACTERS, 0.95, reading.line_type),)
+
+
+# Lines that may take an SMS: rules about delivering one only make sense for these.
+_CAN_TAKE_SMS: Final = frozenset(
+    {
+        LineType.MOBILE,
+        LineType.FIXED_LINE_OR_MOBILE,
+        LineType.VOIP,
+        LineType.PAGER,
+        LineType.PERSONAL_NUMBER,
+    }
+)
+
+# Where the portability flag comes from: phonenumbers' copy of libphonenumber's metadata.
+_PORTABILITY_SOURCE: Final = Source(
+    id="libphonenumber-metadata",
+    publisher="Google libphonenumber, via the phonenumbers package",
+    title="Numbering metadata: mobileNumberPortableRegion",
+    url="https://github.com/google/libphonenumber/blob/master/resources/PhoneNumberMetadata.xml",
+    captured=None,
+    checked="2026-11-25",
+)
+
+
+def _apply_rules(
+    number: Number, region: str, rules: RuleSet, sender: Sender | None, out: _Collector
+) -> None:
+    """Add the region and carrier rules that concern this number and this sender."""
+    for rule, severity in applicable_rules(
+        rules,
+        region=region,
+        national_number=number.national_number,
+        carrier=number.carrier,
+        sender=sender,
+    ):
+        out.add_rule(rule, severity)
+    if number.carrier is not None and _phone.is_portable_region(region):
+        out.add(Code.CARRIER_MAY_BE_PORTED, (("carrier", number.carrier),), (_PORTABILITY_SOURCE,))

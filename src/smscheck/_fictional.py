@@ -38,7 +38,7 @@ _CHECKED = "2026-11-25"
 #     (20,000 numbers: 15,000 city numbers, 1,000 in 01632, and 4,000 in
 #     07700, 08081, 0909 and 03069)
 #   - Neil Brown's Ofcom drama-range generator, which lists every prefix
-#     (github.com/neilzone/ofcom_drama_range_phone_number_generator, index.php)
+#     (github.com/neilzone/ofcom_drama_range_phone_number_generator, index.php)  # noqa: ERA001
 #   - https://edgeauthors.blogspot.com/2012/10/sorry-wrong-number.html
 #     (0161 496 0000-0999, 020 7946 0000-0999, 0141 496, 07700 900000-900999)
 #   - http://rsmck.co.uk/blog/nuisance-calls-no-drama/amp/ (0113 496 0000-0999 ...)
@@ -123,9 +123,7 @@ def _build_index() -> dict[tuple[int, int], tuple[list[str], list[FictionalRange
     for item in sorted(FICTIONAL_RANGES, key=lambda r: (r.country_code, r.first)):
         if item.country_code == 1:
             continue  # matched by pattern in fictional_range
-        firsts, ranges = index.setdefault(
-            (item.country_code, len(item.first)), ([], [])
-        )
+        firsts, ranges = index.setdefault((item.country_code, len(item.first)), ([], []))
         firsts.append(item.first)
         ranges.append(item)
     return index

@@ -59,8 +59,7 @@ MX_MOBILE_1 = LegacyPrefix(
     ),
     retired="2019-08-03",
     source_url=(
-        "https://eluniversal.com.mx/cartera/ya-conoces-como-marcar-10-digitos/"
-        "?outputType=amp"
+        "https://eluniversal.com.mx/cartera/ya-conoces-como-marcar-10-digitos/?outputType=amp"
     ),
     checked=_CHECKED,
 )
@@ -169,7 +168,7 @@ VN_MOBILE_CODES: dict[str, str] = {
     # Vietnamobile
     "186": "56",
     "188": "58",
-    # Gmobile (Gtel)
+    # Gmobile (Gtel)  # noqa: ERA001
     "199": "59",
 }
 """Old 11-digit network code -> new code, both without the trunk 0."""
@@ -213,9 +212,7 @@ _INTERNATIONAL: dict[int, tuple[_Rule, ...]] = {
 }
 
 
-def legacy_rewrites(
-    country_code: int, national_number: str
-) -> tuple[LegacyRewrite, ...]:
+def legacy_rewrites(country_code: int, national_number: str) -> tuple[LegacyRewrite, ...]:
     """Modern forms of a number written in a retired format after its country code.
 
     ``national_number`` is the digits after the country code as written
@@ -247,9 +244,7 @@ def _strip_trunk_0(digits: str) -> str:
     return digits.removeprefix("0")
 
 
-def legacy_national_rewrites(
-    region: str, national_digits: str
-) -> tuple[LegacyRewrite, ...]:
+def legacy_national_rewrites(region: str, national_digits: str) -> tuple[LegacyRewrite, ...]:
     """Modern forms of a number typed in a retired national format.
 
     ``region`` is an ISO 3166-1 alpha-2 code; ``national_digits`` are the

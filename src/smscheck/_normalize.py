@@ -73,12 +73,28 @@ _PLUS = frozenset("+\uff0b\u2795\ufe62")
 # Letters that people type for digits they resemble. Cyrillic and Greek letters have no keypad
 # meaning in phonenumbers, so reading them as digits never hides a vanity number.
 _LOOKALIKES: dict[str, str] = {
-    "O": "0", "o": "0", "\u041e": "0", "\u043e": "0", "\u039f": "0", "\u03bf": "0",
-    "\u3007": "0", "\u00d8": "0", "\u00f8": "0",
-    "l": "1", "I": "1", "|": "1", "\u0406": "1", "\u0456": "1", "\u04c0": "1", "\u04cf": "1",
-    "!": "1", "\u0399": "1",
-    "\u0417": "3", "\u0437": "3",  # Cyrillic Ze
-    "\u0411": "6", "\u0431": "6",  # Cyrillic Be
+    "O": "0",
+    "o": "0",
+    "\u041e": "0",
+    "\u043e": "0",
+    "\u039f": "0",
+    "\u03bf": "0",
+    "\u3007": "0",
+    "\u00d8": "0",
+    "\u00f8": "0",
+    "l": "1",
+    "I": "1",
+    "|": "1",
+    "\u0406": "1",
+    "\u0456": "1",
+    "\u04c0": "1",
+    "\u04cf": "1",
+    "!": "1",
+    "\u0399": "1",
+    "\u0417": "3",
+    "\u0437": "3",  # Cyrillic Ze
+    "\u0411": "6",
+    "\u0431": "6",  # Cyrillic Be
     "\u0422": "7",  # Cyrillic Te? no: leave out; see below
 }
 # Cyrillic Te looks nothing like 7 in most fonts; only keep the pairs people actually confuse.
@@ -87,8 +103,20 @@ _ASCII_LOOKALIKES = frozenset("OolI")
 
 # Words that introduce an extension: English, Russian, German, French, Spanish.
 _EXTENSION_WORDS = frozenset(
-    {"ext", "extn", "extension", "x", "xt", "доб", "добавочный", "вн", "durchwahl", "poste",
-     "anexo", "int"}
+    {
+        "ext",
+        "extn",
+        "extension",
+        "x",
+        "xt",
+        "доб",
+        "добавочный",
+        "вн",
+        "durchwahl",
+        "poste",
+        "anexo",
+        "int",
+    }
 )
 # Labels people write before the number.
 _LABEL_WORDS = frozenset(
@@ -99,7 +127,10 @@ _LABEL_WORDS = frozenset(
 _SCIENTIFIC = re.compile(r"\+?([0-9])[.,]([0-9]{1,14})[eE]\+?([0-9]{1,2})")
 # Separators between two numbers in one field; `/` is handled apart (Germans write 089/1234567).
 _MULTI_SPLIT = re.compile(r"[,;\n\r|]+|\s+(?:or|или|and|и|oder|ou|o)\s+", re.IGNORECASE)
-_SLASH_SPLIT = re.compile(r"/|\s(?=[+＋])")
+# A spaced slash or a space before a plus separates whole numbers; a bare slash may be the
+# German area-code slash (089/1234567), so it splits only when every piece is a whole number.
+_STRONG_SPLIT = re.compile(r"\s+[/／]\s+|\s(?=[+＋])")
+_SLASH_SPLIT = re.compile(r"[/／]")
 _MIN_DIGITS_OF_A_NUMBER = 6
 
 # The shape of almost every real input: ASCII digits with the usual separators and at most a
@@ -114,7 +145,14 @@ def _char_name(ch: str) -> str:
     """Name a character for a message: ``U+200B ZERO WIDTH SPACE``; never the raw character."""
     name = unicodedata.name(ch, "")
     if not name:
-        name = "lone surrogate" if 0xD800 <= ord(ch) <= 0xDFFF else "unnamed character"
+        # Control characters (NUL, ESC, ...) have aliases but no Unicode name.
+        category = unicodedata.category(ch)
+        if category == "Cs":
+            name = "lone surrogate"
+        elif category == "Cc":
+            name = "control character"
+        else:
+            name = "unnamed character"
     return f"U+{ord(ch):04X} {name}"
 
 
@@ -206,11 +244,14 @@ def _first_of_many(text: str, findings: list[Finding]) -> str:
     parts = [p for p in _MULTI_SPLIT.split(text) if p.strip()]
     numbers: list[str] = []
     for part in parts:
-        pieces = _SLASH_SPLIT.split(part)
-        if len(pieces) > 1 and all(_digit_count(p) >= _MIN_DIGITS_OF_A_NUMBER for p in pieces):
-            numbers.extend(pieces)
-        else:
-            numbers.append(part)
+        for strong in _STRONG_SPLIT.split(part):
+            if not strong.strip():
+                continue
+            pieces = [p for p in _SLASH_SPLIT.split(strong) if p.strip()]
+            if len(pieces) > 1 and all(_digit_count(p) >= _MIN_DIGITS_OF_A_NUMBER for p in pieces):
+                numbers.extend(pieces)
+            else:
+                numbers.append(strong)
     real = [p for p in numbers if _digit_count(p) >= _MIN_DIGITS_OF_A_NUMBER]
     if len(real) >= 2:
         findings.append(Finding(Code.MULTIPLE_NUMBERS, (("count", len(real)),)))
@@ -223,7 +264,9 @@ def screen(text: str) -> Screened:
     if len(text) > MAX_INPUT_LENGTH:
         return Screened(
             digits="",
-            findings=(Finding(Code.INPUT_TOO_LONG, (("length", len(text)), ("limit", MAX_INPUT_LENGTH))),),
+            findings=(
+                Finding(Code.INPUT_TOO_LONG, (("length", len(text)), ("limit", MAX_INPUT_LENGTH))),
+            ),
             readable=False,
         )
     if text.isascii():
@@ -307,7 +350,7 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
                 for c in word:
                     lookalike.append(_LOOKALIKES[c])
                     vanity.append(c)
-            elif word.isascii():
+            elif word.isascii() and word.isalpha():
                 run.extend(word)
                 vanity.extend(word)
             else:
@@ -315,6 +358,9 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
                 odd.extend(word)
             index = end
             if index < length and text[index] == "." and folded in _EXTENSION_WORDS:
+                index += 1
+            elif index < length and text[index] in ":\uff1a" and folded in _LABEL_WORDS:
+                # "Phone: +1 650 253 0000": the colon belongs to the label, not to the number.
                 index += 1
             continue
         else:
@@ -339,7 +385,9 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
     if is_vanity:
         findings.append(Finding(Code.VANITY_LETTERS, (("letters", letters),)))
     if lookalikes_seen:
-        findings.append(Finding(Code.LOOKALIKE_CHARACTERS, (("characters", _names(lookalikes_seen)),)))
+        findings.append(
+            Finding(Code.LOOKALIKE_CHARACTERS, (("characters", _names(lookalikes_seen)),))
+        )
     return Screened(
         digits="".join(digits),
         plus=plus,

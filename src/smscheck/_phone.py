@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
+import re
 from typing import TYPE_CHECKING, Final
 
 import attrs
 import phonenumbers
-from phonenumbers import PhoneMetadata, PhoneNumberType, ValidationResult, phonenumberutil
-from phonenumbers import shortnumberinfo
+from phonenumbers import (
+    PhoneMetadata,
+    PhoneNumberType,
+    ValidationResult,
+    phonenumberutil,
+    shortnumberinfo,
+)
 
 from ._codes import LineType
 
@@ -28,17 +35,24 @@ __all__ = [
     "Reading",
     "carrier_name",
     "country_code_for_region",
+    "digit_groups",
     "example_national_numbers",
+    "international_prefix_length",
+    "international_prefixes",
+    "is_portable_region",
     "is_short_code",
     "keypad_digits",
-    "is_portable_region",
     "mobile_lengths",
     "national_prefix",
+    "national_prefix_regions",
     "parse",
+    "plausible",
     "possible_lengths",
     "read",
+    "reading_of",
     "region_for_country_code",
     "regions_for_country_code",
+    "split_country_code",
     "supported_regions",
 ]
 
@@ -66,8 +80,16 @@ _LINE_TYPES: Final[dict[int, LineType]] = {
 
 # The metadata's descriptions, in the order phonenumbers' own number_type tests them.
 _DESCS: Final = (
-    "fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "personal_number",
-    "voip", "pager", "uan", "voicemail",
+    "fixed_line",
+    "mobile",
+    "toll_free",
+    "premium_rate",
+    "shared_cost",
+    "personal_number",
+    "voip",
+    "pager",
+    "uan",
+    "voicemail",
 )
 
 
@@ -157,7 +179,7 @@ def parse(digits: str, *, plus: bool, region: str | None) -> Parsed | ParseFailu
     national = phonenumberutil.national_significant_number(number)
     from_text = plus or number.country_code_source != _FROM_DEFAULT
     trunk = not from_text and len(national) < len(digits)
-    return Parsed(number.country_code, national, from_text, trunk, number)
+    return Parsed(int(number.country_code or 0), national, from_text, trunk, number)
 
 
 def _number_of(parsed: Parsed) -> phonenumbers.PhoneNumber:
@@ -181,7 +203,11 @@ def read(parsed: Parsed) -> Reading:
     """Validate a parsed number: its region, line type and length verdict."""
     number = parsed.number
     region = phonenumbers.region_code_for_number(number)
-    metadata = PhoneMetadata.metadata_for_region_or_calling_code(parsed.country_code, region)
+    metadata = (
+        None
+        if region is None
+        else PhoneMetadata.metadata_for_region_or_calling_code(parsed.country_code, region)
+    )
     if metadata is None:
         kind = PhoneNumberType.UNKNOWN
     elif _type_helper is not None:
@@ -204,7 +230,8 @@ def carrier_name(reading: Reading, lang: str) -> str | None:
     """The carrier a mobile or pager range was allocated to, from phonenumbers' carrier data."""
     if reading.line_type not in (LineType.MOBILE, LineType.FIXED_LINE_OR_MOBILE, LineType.PAGER):
         return None
-    from phonenumbers import carrier  # imported on first use: its data costs ~30 ms to load
+    # Imported on first use: its data costs ~30 ms to load.
+    from phonenumbers import carrier  # noqa: PLC0415
 
     name = carrier.name_for_valid_number(reading.parsed.number, lang)
     return name or None
@@ -212,7 +239,7 @@ def carrier_name(reading: Reading, lang: str) -> str | None:
 
 def keypad_digits(text: str) -> str:
     """Turn the letters of a vanity number into keypad digits (ITU E.161), digits kept."""
-    return str(phonenumbers.convert_alpha_characters_in_number(text[:_MAX_DIGITS * 2]))
+    return str(phonenumbers.convert_alpha_characters_in_number(text[: _MAX_DIGITS * 2]))
 
 
 @functools.cache
@@ -238,6 +265,10 @@ def regions_for_country_code(country_code: int) -> tuple[str, ...]:
 
 
 def _metadata(country_code: int, region: str | None) -> PhoneMetadata | None:
+    if region is None:
+        # Non-geographic codes (+800, +882, ...) have no region; phonenumbers files their
+        # metadata under "001", and a geographic code falls back to its main region.
+        region = phonenumbers.region_code_for_country_code(country_code)
     return PhoneMetadata.metadata_for_region_or_calling_code(country_code, region)
 
 
@@ -245,7 +276,7 @@ def _metadata(country_code: int, region: str | None) -> PhoneMetadata | None:
 def possible_lengths(country_code: int, region: str | None) -> tuple[int, ...]:
     """National number lengths allowed for a region (or country code), shortest first."""
     metadata = _metadata(country_code, region)
-    if metadata is None:
+    if metadata is None or metadata.general_desc is None:
         return ()
     return tuple(sorted(set(metadata.general_desc.possible_length)))
 
@@ -269,7 +300,7 @@ def example_national_numbers(country_code: int) -> frozenset[str]:
     examples: set[str] = set()
     regions = regions_for_country_code(country_code)
     for region in regions:
-        metadata = _metadata(country_code, region if region != "001" else None)
+        metadata = _metadata(country_code, region)
         if metadata is None:  # pragma: no cover - regions come from the same metadata
             continue
         for name in _DESCS:
@@ -305,3 +336,127 @@ def is_short_code(digits: str, region: str) -> bool:
     except phonenumbers.NumberParseException:  # pragma: no cover - digits with a region parse
         return False
     return bool(shortnumberinfo.is_valid_short_number_for_region(number, region))
+
+
+def reading_of(country_code: int, national_number: str) -> Reading:
+    """Validate a number given as country code and national significant number."""
+    return read(Parsed(country_code, national_number, from_text=True, stripped_trunk_prefix=False))
+
+
+def split_country_code(digits: str) -> tuple[int, str] | None:
+    """Split digits into a country calling code and the rest; codes are prefix-free (ITU E.164)."""
+    if not digits.isascii() or not digits.isdecimal():
+        return None
+    for size in (1, 2, 3):
+        head = digits[:size]
+        if len(digits) > size and head[0] != "0" and int(head) in _COUNTRY_CODES:
+            return int(head), digits[size:]
+    return None
+
+
+_COUNTRY_CODES: Final = frozenset(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
+
+
+def leading_country_code(digits: str) -> int | None:
+    """The country calling code the digits start with, even when nothing follows it."""
+    for size in (1, 2, 3):
+        head = digits[:size]
+        if len(head) < size or not head.isdecimal() or head[0] == "0":
+            break
+        if int(head) in _COUNTRY_CODES:
+            return int(head)
+    return None
+
+
+@functools.cache
+def _general_patterns(country_code: int) -> tuple[re.Pattern[str], ...]:
+    patterns: list[re.Pattern[str]] = []
+    for region in regions_for_country_code(country_code):
+        metadata = _metadata(country_code, region if region != "001" else None)
+        general = None if metadata is None else metadata.general_desc
+        if general is not None and general.national_number_pattern:
+            patterns.append(re.compile(general.national_number_pattern))
+    return tuple(patterns)
+
+
+def plausible(country_code: int, national_number: str) -> bool:
+    """A cheap first test: does the number fit the country's general pattern at all.
+
+    ``read`` costs about 15 µs (it looks the region up, then tests every line type); this one
+    regex match lets candidate searches skip most hopeless readings for about 1 µs.
+    """
+    return any(p.fullmatch(national_number) for p in _general_patterns(country_code))
+
+
+_IDD_MAX = 3  # longer patterns are carrier-selection codes (0130x, 14xx0011), not what people dial
+
+
+@functools.cache
+def international_prefixes() -> dict[str, tuple[str, ...]]:
+    """Every international dialling prefix the metadata lists, as dialled, with its regions.
+
+    A region's prefix is its ``preferred_international_prefix`` (``8~10`` read as ``810``) or
+    the 2- and 3-digit strings its ``international_prefix`` pattern matches. Single digits are
+    left out: ``0`` (Cape Verde, Samoa) would make every national number look international.
+    Computed on first use (about 20 ms).
+    """
+    found: dict[str, list[str]] = {}
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        metadata = PhoneMetadata.metadata_for_region(region)
+        if metadata is None or not metadata.international_prefix:  # pragma: no cover
+            continue
+        prefixes = set(_dialled_forms(metadata.international_prefix))
+        preferred = metadata.preferred_international_prefix
+        if preferred:
+            prefixes.add(preferred.replace("~", ""))
+        for prefix in prefixes:
+            if len(prefix) >= 2:
+                found.setdefault(prefix, []).append(region)
+    return {prefix: tuple(regions) for prefix, regions in found.items()}
+
+
+@functools.cache
+def _dialled_forms(pattern: str) -> tuple[str, ...]:
+    compiled = re.compile(pattern)
+    return tuple(
+        text
+        for size in range(2, _IDD_MAX + 1)
+        for text in map("".join, itertools.product("0123456789", repeat=size))
+        if compiled.fullmatch(text)
+    )
+
+
+def international_prefix_length(region: str, digits: str) -> int:
+    """How many leading digits are ``region``'s own international prefix (0 if none)."""
+    metadata = PhoneMetadata.metadata_for_region(region)
+    if metadata is None or not metadata.international_prefix:  # pragma: no cover
+        return 0
+    match = re.match(metadata.international_prefix, digits)
+    return 0 if match is None else match.end()
+
+
+@functools.cache
+def national_prefix_regions() -> dict[str, tuple[str, ...]]:
+    """Regions by the trunk prefix dialled before their national numbers (``0``, ``8``, ``1``)."""
+    found: dict[str, list[str]] = {}
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        prefix = national_prefix(region)
+        if prefix:
+            found.setdefault(prefix, []).append(region)
+    return {prefix: tuple(regions) for prefix, regions in found.items()}
+
+
+def digit_groups(reading: Reading) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Lengths of the digit groups of a number in national and in international format.
+
+    ``+44 7911 123456`` is ``(2, 4, 6)`` internationally and ``07911 123456`` is ``(5, 6)``
+    nationally; comparing them with the groups a person typed tells how they wrote it.
+    """
+    number = reading.parsed.number
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    international = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return _runs(national), _runs(international)
+
+
+def _runs(text: str) -> tuple[int, ...]:
+    return tuple(len(run) for run in re.findall(r"[0-9]+", text))

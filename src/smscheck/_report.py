@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._codes import Code, LineType, SenderKind, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["Diagnostic", "Number", "Report", "Sender", "Source", "Suggestion"]
 
@@ -123,7 +126,8 @@ class Number:
         e164: ``+`` followed by the country code and the national number.
         region: ISO 3166 alpha-2 region of the number, or ``None`` for non-geographic numbers.
         country_code: The country calling code, e.g. ``7``.
-        national_number: The national significant number, without trunk prefix, e.g. ``"9123456789"``.
+        national_number: The national significant number, without trunk prefix, e.g.
+            ``"9123456789"``.
         line_type: What kind of line the number belongs to.
         carrier: The carrier the number's range was originally allocated to, or ``None``.
             Numbers may have been ported to another carrier since.
@@ -151,6 +155,13 @@ class Number:
         }
 
 
+def _region_set(regions: Iterable[str]) -> frozenset[str]:
+    """Region codes as a set, upper-case, blanks stripped: ``["ru "]`` -> ``{"RU"}``."""
+    if isinstance(regions, str):
+        regions = [regions]
+    return frozenset(region.strip().upper() for region in regions)
+
+
 @attrs.frozen
 class Sender:
     """How the sending service sends its SMS, to sharpen region and carrier rules.
@@ -161,10 +172,7 @@ class Sender:
     """
 
     kind: SenderKind = attrs.field(converter=SenderKind)
-    registered_in: frozenset[str] = attrs.field(
-        default=frozenset(),
-        converter=lambda regions: frozenset(r.strip().upper() for r in regions),
-    )
+    registered_in: frozenset[str] = attrs.field(default=frozenset(), converter=_region_set)
 
 
 @attrs.frozen

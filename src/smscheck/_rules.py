@@ -134,7 +134,7 @@ _RULE_REQUIRED: Final = (
 # --------------------------------------------------------------------------- results
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # rules key check()'s cache of rendered diagnostics
 class Rule:
     """One region or carrier rule, validated.
 
@@ -271,6 +271,11 @@ class RuleSet:
 
     def __repr__(self) -> str:
         return f"<RuleSet: {len(self.rules)} rules, {len(self.regions)} regions>"
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # Read-only mappings do not pickle; the rules and regions rebuild the rest. Lets a
+        # RuleSet travel to worker processes (check_many(..., workers=2)).
+        return (_build_ruleset, (self.rules, dict(self.regions)))
 
 
 def _build_ruleset(rules: Sequence[Rule], regions: Mapping[str, RegionEntry]) -> RuleSet:

@@ -20,6 +20,7 @@ class RulesError(SmscheckError, ValueError):
     """
 
     def __init__(self, path: str, key_path: str, line: int | None, reason: str) -> None:
+        """Build the error; its message reads ``file:line: key.path: reason``."""
         self.path = path
         self.key_path = key_path
         self.line = line

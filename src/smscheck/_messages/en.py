@@ -55,9 +55,7 @@ MESSAGES: dict[Code, W] = {
         _RETYPE,
         "Pass the country of the sign-up form as the region hint.",
     ),
-    Code.INVALID_COUNTRY_CODE: W(
-        "The number does not start with a valid country code.", _RETYPE
-    ),
+    Code.INVALID_COUNTRY_CODE: W("The number does not start with a valid country code.", _RETYPE),
     Code.TOO_SHORT: W(
         "The number is too short for {region}: {missing} digit(s) missing.",
         "Check the number and add the missing digits.",
@@ -91,9 +89,7 @@ MESSAGES: dict[Code, W] = {
         "If the code does not arrive, use a mobile number from a mobile operator.",
         "Decide whether your flow accepts VoIP numbers and say so on the form.",
     ),
-    Code.TOLL_FREE: W(
-        "This is a toll-free service number, not a personal phone.", _ASK_OTHER
-    ),
+    Code.TOLL_FREE: W("This is a toll-free service number, not a personal phone.", _ASK_OTHER),
     Code.PREMIUM_RATE: W(
         "This is a premium-rate service number, not a personal phone.",
         _ASK_OTHER,
@@ -108,9 +104,7 @@ MESSAGES: dict[Code, W] = {
         "This is a pager number; it may not receive the text message.",
         "If the code does not arrive, use a mobile number.",
     ),
-    Code.UAN: W(
-        "This is a company's universal access number, not a personal phone.", _ASK_OTHER
-    ),
+    Code.UAN: W("This is a company's universal access number, not a personal phone.", _ASK_OTHER),
     Code.VOICEMAIL: W("This is a voicemail access number, not a phone.", _ASK_OTHER),
     Code.SHORT_CODE: W(
         "This is a short service number (such as an emergency or operator number), not a "

@@ -1,0 +1,128 @@
+"""Scan throughput, 2-worker speed-up and memory, against the targets of issue 5.
+
+Run: .venv/bin/python benchmarks/bench_scan.py [--rows 200000] [--big 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import multiprocessing
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import smscheck
+
+
+def make_csv(path: Path, rows: int, seed: int = 5) -> None:
+    """Deterministic, mostly distinct numbers in mixed renderings (so the cache rarely helps)."""
+    rng = random.Random(seed)
+    shapes = [
+        "+7 9{0:02d} {1:03d}-{2:02d}-{3:02d}",
+        "8 (9{0:02d}) {1:03d}-{2:02d}-{3:02d}",
+        "+44 7700 9{0:02d}{1:03d}",
+        "+1 212 5{0:02d} {1:03d}{2:01d}",
+        "9{0:02d}{1:03d}{2:02d}",
+    ]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "phone"])
+        for i in range(rows):
+            shape = shapes[rng.randrange(len(shapes))]
+            a, b, c, d = (
+                rng.randrange(100),
+                rng.randrange(1000),
+                rng.randrange(100),
+                rng.randrange(100),
+            )
+            w.writerow([i, shape.format(a, b, c % 10 if "{2:01d}" in shape else c, d)])
+
+
+def plain_loop(path: Path) -> float:
+    with path.open(encoding="utf-8", newline="") as f:
+        phones = [row[1] for row in csv.reader(f)][1:]
+    start = time.perf_counter()
+    for phone in phones:
+        smscheck.check(phone, region="RU")
+    return time.perf_counter() - start
+
+
+def run_scan(path: Path, workers: int = 1) -> tuple[float, int]:
+    """Wall time and peak RSS (kB) of a real `python -m smscheck scan` subprocess."""
+    code = (
+        "import resource, sys, time\n"
+        "from smscheck._cli import main\n"
+        "t = time.perf_counter()\n"
+        f"rc = main(['scan', {str(path)!r}, '--region', 'RU', '--out', '/dev/null',"
+        f" '--workers', '{workers}'])\n"
+        "el = time.perf_counter() - t\n"
+        "print(el, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stdout)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    elapsed, rss = done.stdout.split()
+    return float(elapsed), int(rss)
+
+
+def spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+
+
+def busy(processes: int, n: int = 15_000_000) -> float:
+    start = time.perf_counter()
+    if processes == 1:
+        spin(n)
+        spin(n)
+    else:
+        with multiprocessing.get_context("spawn").Pool(2) as pool:
+            pool.map(spin, [n, n])
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--big", type=int, default=1_000_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "rows.csv"
+        make_csv(data, args.rows)
+        smscheck.check("+79123456789")  # warm the metadata
+        loop = plain_loop(data)
+        scan1, _ = run_scan(data, 1)
+        scan2, _ = run_scan(data, 2)
+        b1, b2 = busy(1), busy(2)
+        print(f"rows: {args.rows:,}")
+        print(f"plain check() loop: {args.rows / loop:,.0f} rows/s")
+        print(
+            f"scan, 1 worker:     {args.rows / scan1:,.0f} rows/s"
+            f" = {loop / scan1:.0%} of the loop (target >= 85%)"
+        )
+        machine = b1 / b2
+        speedup = scan1 / scan2
+        print(f"busy loop, 2 processes vs 1: {machine:.2f}x")
+        print(
+            f"scan, 2 workers vs 1:        {speedup:.2f}x"
+            f" = {(speedup - 1) / max(machine - 1, 1e-9):.0%} of the machine's gain,"
+            f" {speedup / machine:.0%} of its speed-up (target >= 85%)"
+        )
+        small = Path(tmp) / "small.csv"
+        make_csv(small, 10_000)
+        make_csv(data, args.big)
+        _, rss_small = run_scan(small)
+        _, rss_big = run_scan(data)
+        print(
+            f"scan peak RSS: 10,000 rows {rss_small / 1024:.1f} MB,"
+            f" {args.big:,} rows {rss_big / 1024:.1f} MB,"
+            f" difference {(rss_big - rss_small) / 1024:.1f} MB (target <= 50 MB)"
+        )
+
+
+if __name__ == "__main__":
+    main()

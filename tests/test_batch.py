@@ -1,0 +1,123 @@
+"""check_many: order, cache, processes, streaming."""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING
+
+import pytest
+
+import smscheck
+from smscheck import _batch
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+INPUTS = ["8 912 345-67-89", "", "+44 20 7946 0123", "abc", "8 912 345-67-89", "+7 495 123-45-67"]
+
+
+def test_reports_in_input_order_equal_check() -> None:
+    """Each report equals check() of the same input, in input order."""
+    got = list(smscheck.check_many(INPUTS, region="RU"))
+    assert got == [smscheck.check(t, region="RU") for t in INPUTS]
+
+
+def test_repeated_inputs_are_served_from_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A repeated input is checked once while it stays in the cache."""
+    calls: list[str] = []
+    real = smscheck.check
+
+    def counting(text: str, **kwargs: object) -> smscheck.Report:
+        calls.append(text)
+        return real(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("smscheck._batch.check", counting)
+    reports = list(smscheck.check_many(["1", "2", "1", "1", "2"], region="RU"))
+    assert [r.input for r in reports] == ["1", "2", "1", "1", "2"]
+    assert calls == ["", "1", "2"]  # "" is the eager check of the options
+
+
+def test_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With cache_size=1 an input pushed out of the cache is checked again."""
+    calls: list[str] = []
+    real = smscheck.check
+
+    def counting(text: str, **kwargs: object) -> smscheck.Report:
+        calls.append(text)
+        return real(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("smscheck._batch.check", counting)
+    list(smscheck.check_many(["1", "2", "1"], region="RU", cache_size=1))
+    assert calls == ["", "1", "2", "1"]
+    calls.clear()
+    list(smscheck.check_many(["1", "1"], region="RU", cache_size=0))
+    assert calls == ["", "1", "1"]
+
+
+def test_two_workers_equal_one() -> None:
+    """workers=2 gives the same reports in the same order as workers=1, over several chunks."""
+    texts = [f"+7 912 {i:03d}-{i % 100:02d}-{(i * 7) % 100:02d}" for i in range(700)]
+    texts += [*texts[:50], "", "x"]
+    assert list(smscheck.check_many(texts, workers=2)) == list(smscheck.check_many(texts))
+
+
+def test_streams_from_a_generator_without_reading_ahead() -> None:
+    """check_many reads its input lazily: one item per report with one process."""
+    pulled = 0
+
+    def numbers() -> Iterator[str]:
+        nonlocal pulled
+        for i in itertools.count():
+            pulled += 1
+            yield f"+7912{i:07d}"
+
+    reports = smscheck.check_many(numbers())
+    first = list(itertools.islice(reports, 5))
+    assert [r.input for r in first] == [f"+7912{i:07d}" for i in range(5)]
+    assert pulled == 5
+
+
+def test_workers_read_a_bounded_window_ahead() -> None:
+    """With processes, an endless input is read at most a bounded window ahead."""
+    pulled = 0
+
+    def numbers() -> Iterator[str]:
+        nonlocal pulled
+        for i in itertools.count():
+            pulled += 1
+            yield f"+7912{i:07d}"
+
+    reports = smscheck.check_many(numbers(), workers=2)
+    assert next(reports).input == "+79120000000"
+    window = 2 * _batch.CHUNKS_PER_WORKER * _batch.CHUNK_SIZE
+    assert pulled <= window + 1
+    reports.close()  # type: ignore[attr-defined]
+
+
+def test_options_are_checked_at_the_call() -> None:
+    """A bad region, language, workers or cache_size raises before any input is read."""
+    with pytest.raises(ValueError, match="unknown region"):
+        smscheck.check_many([], region="XX")
+    with pytest.raises(ValueError, match="language"):
+        smscheck.check_many([], lang="xx")
+    with pytest.raises(ValueError, match="workers"):
+        smscheck.check_many([], workers=0)
+    with pytest.raises(ValueError, match="cache_size"):
+        smscheck.check_many([], cache_size=-1)
+
+
+def test_non_str_input_raises_type_error() -> None:
+    """An input that is not a str raises TypeError when its turn comes."""
+    reports = smscheck.check_many(["+79123456789", 5])  # type: ignore[list-item]
+    assert next(reports).ok
+    with pytest.raises(TypeError):
+        next(reports)
+
+
+def test_sender_is_passed_on() -> None:
+    """The sender reaches check() with one process and with two."""
+    sender = smscheck.Sender("alphanumeric", ["RU"])
+    texts = ["+79123456789", "+442079460123"]
+    expected = [smscheck.check(t, sender=sender) for t in texts]
+    assert list(smscheck.check_many(texts, sender=sender)) == expected
+    assert list(smscheck.check_many(texts, sender=sender, workers=2)) == expected

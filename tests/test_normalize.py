@@ -1,0 +1,71 @@
+"""Regression tests for fixes in the text screening and the phonenumbers boundary."""
+
+from __future__ import annotations
+
+import pytest
+
+import smscheck
+from smscheck import Code, _phone
+from smscheck._normalize import screen
+
+
+@pytest.mark.parametrize(
+    "text", ["Phone: +1 650 253 0000", "Mobile: +1 650 253 0000", "тел：+1 650 253 0000"]
+)
+def test_a_label_colon_is_not_an_invalid_character(text: str) -> None:
+    """The colon after a label such as "Phone:" belongs to the label."""
+    report = smscheck.check(text)
+    assert Code.INVALID_CHARACTERS not in report.codes
+    assert Code.LINE_TYPE_UNKNOWN in report.codes
+    assert report.number is not None
+    assert report.number.e164 == "+16502530000"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("+1 (650) 253-0000 / +1 (650) 253-0001", "+1 (650) 253-0000"),
+        ("089/1234567 / 089/7654321", "089/1234567"),
+        ("+7 916 123 45 67 +7 916 123 45 68", "+7 916 123 45 67"),
+    ],
+)
+def test_spaced_slash_and_second_plus_separate_numbers(text: str, first: str) -> None:
+    """A spaced slash or a second + starts another number; empty pieces do not count."""
+    screened = screen(text)
+    assert [f.code for f in screened.findings] == [Code.MULTIPLE_NUMBERS]
+    assert screened.digits == "".join(ch for ch in first if ch.isdigit())
+
+
+@pytest.mark.parametrize("text", ["089/1234567", "+7 916 / 123 45 67", "089 / 1234567"])
+def test_area_code_slash_is_one_number(text: str) -> None:
+    """A slash after an area code does not split the number."""
+    assert Code.MULTIPLE_NUMBERS not in [f.code for f in screen(text).findings]
+
+
+def test_control_characters_are_named_as_such() -> None:
+    """NUL and other C0 controls have no Unicode name: they are called control characters."""
+    (finding,) = screen("+7916\x00\x1b1234567").findings
+    assert finding.params == (("characters", "U+0000 control character, U+001B control character"),)
+
+
+def test_non_geographic_example_numbers_and_lengths() -> None:
+    """+800 and friends have metadata under "001": examples and lengths are found there."""
+    assert "12345678" in _phone.example_national_numbers(800)
+    assert _phone.possible_lengths(800, None) == (8,)
+    report = smscheck.check("+800 1234 5678")
+    assert report.codes[:2] == (Code.TOLL_FREE, Code.EXAMPLE_NUMBER)
+    assert smscheck.check("+800 123").diagnostics[0].param("missing") == 5
+
+
+@pytest.mark.parametrize("text", ["|tel:٣|tel:٣", "1-800-FL!WERS", "+1 800 FL|WERS"])
+def test_lookalike_symbols_inside_words_are_not_vanity_letters(text: str) -> None:
+    """A word mixing letters with | or ! is not a vanity number, and never reaches the keypad."""
+    report = smscheck.check(text, region="US")
+    assert Code.VANITY_LETTERS not in report.codes
+
+
+def test_split_country_code_refuses_non_digits() -> None:
+    """The boundary refuses anything but ASCII digits instead of raising."""
+    assert _phone.split_country_code("|8353") is None
+    assert _phone.split_country_code("٣٣1234") is None
+    assert _phone.split_country_code("79161234567") == (7, "9161234567")

@@ -1,0 +1,196 @@
+"""Typing mistakes: what smscheck says the person meant."""
+
+from __future__ import annotations
+
+import phonenumbers
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+import smscheck
+from smscheck import Code, _phone, _typos
+
+TYPO_CODES = frozenset(
+    {
+        Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE,
+        Code.DUPLICATED_COUNTRY_CODE,
+        Code.MISSING_PLUS,
+        Code.WRONG_INTERNATIONAL_PREFIX,
+        Code.REGION_MISMATCH,
+        Code.AMBIGUOUS_NUMBER,
+        Code.LOOKALIKE_CHARACTERS,
+        Code.LEGACY_PREFIX,
+        Code.MISSING_LEADING_ZERO,
+        Code.MISSING_DIGIT,
+        Code.EXTRA_DIGIT,
+        Code.DOUBLED_DIGIT,
+        Code.TRANSPOSED_DIGITS,
+    }
+)
+
+CASES = [
+    # (input, region, expected code, expected top reading: number or first suggestion)
+    ("+44 (0)7911 123456", None, Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE, "+447911123456"),
+    ("+7 8 912 345 67 89", None, Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE, "+79123456789"),
+    ("+7 7 912 345 67 89", None, Code.DUPLICATED_COUNTRY_CODE, "+79123456789"),
+    ("+44 44 7911 123456", None, Code.DUPLICATED_COUNTRY_CODE, "+447911123456"),
+    ("447911123456", "US", Code.MISSING_PLUS, "+447911123456"),
+    ("447911123456", None, Code.MISSING_PLUS, "+447911123456"),
+    ("79123456789", "DE", Code.MISSING_PLUS, "+79123456789"),
+    ("00 44 7911 123456", "US", Code.WRONG_INTERNATIONAL_PREFIX, "+447911123456"),
+    ("011 44 7911 123456", "GB", Code.WRONG_INTERNATIONAL_PREFIX, "+447911123456"),
+    ("810 44 7911 123456", "DE", Code.WRONG_INTERNATIONAL_PREFIX, "+447911123456"),
+    ("8~10 44 7911 123456", "DE", Code.WRONG_INTERNATIONAL_PREFIX, "+447911123456"),
+    ("07911 123456", "US", Code.REGION_MISMATCH, "+447911123456"),
+    ("8 912 345 67 89", "US", Code.REGION_MISMATCH, "+79123456789"),
+    ("89123456789", "DE", Code.AMBIGUOUS_NUMBER, "+79123456789"),
+    ("207 946 0123", "GB", Code.AMBIGUOUS_NUMBER, "+12079460123"),
+    ("+7 9I2 345 67 89", None, Code.LOOKALIKE_CHARACTERS, "+79123456789"),
+    ("+44 79l1 123456", None, Code.LOOKALIKE_CHARACTERS, "+447911123456"),
+    ("+44 7911 I23456", None, Code.LOOKALIKE_CHARACTERS, "+447911123456"),
+    ("+7 912 345 67 8O", None, Code.LOOKALIKE_CHARACTERS, "+79123456780"),
+    ("+7 912 345 67 8o", None, Code.LOOKALIKE_CHARACTERS, "+79123456780"),
+    ("+7 912 345 67 8\u041e", None, Code.LOOKALIKE_CHARACTERS, "+79123456780"),
+    ("+7 912 |45 67 89", "RU", Code.LOOKALIKE_CHARACTERS, "+79121456789"),
+    ("+7 912 \u041745 67 89", None, Code.LOOKALIKE_CHARACTERS, "+79123456789"),
+    ("+52 1 55 1234 5678", None, Code.LEGACY_PREFIX, "+525512345678"),
+    ("044 55 1234 5678", "MX", Code.LEGACY_PREFIX, "+525512345678"),
+    ("+55 11 8765 4321", None, Code.LEGACY_PREFIX, "+5511987654321"),
+    ("+39 6 6982 1234", None, Code.MISSING_LEADING_ZERO, "+390669821234"),
+    ("+7 912 345 67 899", None, Code.DOUBLED_DIGIT, "+79123456789"),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "code", "top"), CASES)
+def test_mistake_is_named_and_fixed(text: str, region: str | None, code: Code, top: str) -> None:
+    """Each mistake class gets its code, and the intended number comes first."""
+    report = smscheck.check(text, region=region)
+    assert report.has(code), report.codes
+    ranked = [report.number.e164] if report.number is not None else []
+    ranked += [s.e164 for s in report.suggestions]
+    assert ranked[0] == top
+
+
+def test_trunk_after_country_code_keeps_the_number() -> None:
+    """A trunk prefix after the country code is info: the number stays and the report is ok."""
+    report = smscheck.check("+44 (0)7911 123456")
+    assert report.ok
+    assert report.number is not None
+    assert report.number.e164 == "+447911123456"
+
+
+def test_region_mismatch_reads_no_number() -> None:
+    """A national number under the wrong region is an error; the fix is a suggestion."""
+    report = smscheck.check("07911 123456", region="US")
+    assert report.number is None
+    assert report.suggestions[0].reason is Code.REGION_MISMATCH
+
+
+def test_wrong_international_prefix_stands_behind_the_reading() -> None:
+    """Another country's 00 is a warning: smscheck reads the number the prefix leads to."""
+    report = smscheck.check("00 44 7911 123456", region="US")
+    assert report.ok
+    assert report.number is not None
+    assert report.number.e164 == "+447911123456"
+
+
+def test_ambiguous_landline_gives_way_to_mobile() -> None:
+    """A Munich landline reading of a Russian mobile is not kept as the number."""
+    report = smscheck.check("89123456789", region="DE")
+    assert report.number is None
+    assert {s.e164 for s in report.suggestions} == {"+79123456789", "+4989123456789"}
+
+
+def test_missing_digit_with_many_fits_says_how_many() -> None:
+    """When many digits could be missing, no list: too_short says how many."""
+    report = smscheck.check("+7 912 345 67 8")
+    assert report.has(Code.TOO_SHORT)
+    assert report.suggestions == ()
+
+
+def test_transposed_digits_on_example_number() -> None:
+    """Two swapped digits in a valid-length number are found again."""
+    example = phonenumbers.example_number_for_type("GB", PhoneNumberType.MOBILE)
+    assert example is not None
+    nsn = phonenumbers.national_significant_number(example)
+    for index in range(2, len(nsn) - 1):
+        swapped = nsn[:index] + nsn[index + 1] + nsn[index] + nsn[index + 2 :]
+        report = smscheck.check(f"+44{swapped}")
+        if report.number is None and report.has(Code.TRANSPOSED_DIGITS):
+            assert f"+44{nsn}" in [s.e164 for s in report.suggestions]
+            return
+    pytest.skip("no swap of the example number left it invalid")  # pragma: no cover
+
+
+REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    region=st.sampled_from(REGIONS),
+    kind=st.sampled_from([PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE]),
+    style=st.sampled_from([PhoneNumberFormat.E164, PhoneNumberFormat.INTERNATIONAL]),
+)
+def test_valid_international_numbers_get_no_typo_diagnostics(
+    region: str, kind: int, style: int
+) -> None:
+    """Valid example numbers written with + get no typo warning and no suggestion."""
+    example = phonenumbers.example_number_for_type(region, kind)
+    if example is None or not phonenumbers.is_valid_number(example):
+        return
+    text = phonenumbers.format_number(example, style)
+    report = smscheck.check(text, region=region)
+    assert not TYPO_CODES & set(report.codes), (text, report.codes)
+    assert report.suggestions == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(region=st.sampled_from(REGIONS))
+def test_valid_national_mobiles_get_no_typo_diagnostics(region: str) -> None:
+    """A valid mobile written nationally in its own region gets no typo warning."""
+    example = phonenumbers.example_number_for_type(region, PhoneNumberType.MOBILE)
+    if example is None or not phonenumbers.is_valid_number(example):
+        return
+    text = phonenumbers.format_number(example, PhoneNumberFormat.NATIONAL)
+    report = smscheck.check(text, region=region)
+    assert not TYPO_CODES & set(report.codes), (text, report.codes)
+    assert report.suggestions == ()
+
+
+HOSTILE = [
+    "0" * 20,
+    "9" * 20,
+    "1" * 17,
+    "+" + "7" * 19,
+    "00" + "1" * 18,
+    "8~10" + "4" * 16,
+    "+123456789012345678",
+    "12345678901234567",
+    "+79" + "1234567890" * 2,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+@pytest.mark.parametrize("region", [None, "US", "RU", "DE", "IT", "BR"])
+def test_candidate_search_is_bounded(
+    text: str, region: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No input, however shaped, makes the search validate more than MAX_READINGS readings."""
+    calls = {"plausible": 0, "read": 0}
+    real_plausible, real_read = _phone.plausible, _phone.reading_of
+
+    def plausible(country_code: int, national: str) -> bool:
+        calls["plausible"] += 1
+        return real_plausible(country_code, national)
+
+    def reading_of(country_code: int, national: str) -> _phone.Reading:
+        calls["read"] += 1
+        return real_read(country_code, national)
+
+    monkeypatch.setattr(_phone, "plausible", plausible)
+    monkeypatch.setattr(_phone, "reading_of", reading_of)
+    smscheck.check(text, region=region)
+    # One search per check, plus the short duplicated-code probe on the valid path.
+    assert calls["read"] <= _typos.MAX_READINGS + 1
+    assert calls["plausible"] <= _typos.MAX_HYPOTHESES + 1
