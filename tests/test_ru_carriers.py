@@ -126,6 +126,7 @@ def test_adjacent_rows_of_different_operators_stay_apart() -> None:
 
 
 @needs_csv
+@pytest.mark.repo
 def test_generator_output_matches_committed_file(tmp_path: Path) -> None:
     """DRIFT: regenerating from the shared CSV must give the committed bytes."""
     out = tmp_path / "ru_carriers.tsv"
@@ -200,6 +201,7 @@ def test_loaded_once() -> None:
     assert _table() is _table()
 
 
+@pytest.mark.repo
 def test_committed_file_header_and_sections() -> None:
     text = COMMITTED.read_text(encoding="utf-8")
     first = text.split("\n", 1)[0]
@@ -242,6 +244,7 @@ def _load_script() -> ModuleType:
     return module
 
 
+@pytest.mark.repo
 @pytest.mark.parametrize(
     ("legal", "clean"),
     [
