@@ -163,7 +163,7 @@ def check(
     out = _Collector(lang)
     screened = screen(text)
     out.extend(screened.findings)
-    number, suggestions = _read(screened, hint, out, _groups(text))
+    number, suggestions = _read(screened, hint, out, text)
     if number is not None and number.line_type in _CAN_TAKE_SMS and number.region is not None:
         _apply_rules(number, number.region, rules or load_rules(), sender, out)
     return Report(text, hint, number, out.sorted(), suggestions)
@@ -178,7 +178,7 @@ _DIGIT_RUN: Final = re.compile(r"\d+")
 
 
 def _read(
-    screened: Screened, hint: str | None, out: _Collector, groups: tuple[int, ...] = ()
+    screened: Screened, hint: str | None, out: _Collector, text: str
 ) -> tuple[Number | None, tuple[Suggestion, ...]]:
     """Read the number from screened text; add what is wrong with it to ``out``.
 
@@ -207,7 +207,9 @@ def _read(
         return None, _apply(verdict, out)
     parsed = _phone.parse(digits, plus=screened.plus, region=hint)
     if isinstance(parsed, _phone.ParseFailure):
-        verdict = _typos.on_invalid(digits, screened.plus, hint, None, groups) if typos else None
+        verdict = (
+            _typos.on_invalid(digits, screened.plus, hint, None, _groups(text)) if typos else None
+        )
         suggestions = _apply(verdict, out)
         if verdict is not None and verdict.number is not None:
             return _describe_valid(verdict.number, screened, out), suggestions
@@ -235,13 +237,17 @@ def _read(
             # useful thing to say, and no typo explains them.
             out.add(Code.FICTIONAL_NUMBER, (("authority", fictional.authority),))
             return None, ()
-        verdict = _typos.on_invalid(digits, screened.plus, hint, parsed, groups) if typos else None
+        verdict = (
+            _typos.on_invalid(digits, screened.plus, hint, parsed, _groups(text)) if typos else None
+        )
         suggestions = _apply(verdict, out)
         if verdict is not None and verdict.number is not None:
             return _describe_valid(verdict.number, screened, out), suggestions
         if verdict is None or not verdict.explained:
             _explain_invalid(reading, digits, hint, out)
         return None, suggestions
+    # How the digits were grouped only matters to a number typed the national way.
+    groups = () if parsed.from_text else _groups(text)
     verdict = _typos.on_valid(digits, screened.plus, hint, reading, groups)
     suggestions = _apply(verdict, out)
     if verdict is not None and not verdict.keep:

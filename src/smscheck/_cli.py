@@ -13,8 +13,10 @@ import csv
 import io
 import json
 import os
+import signal
 import sys
 import textwrap
+import threading
 import time
 from typing import IO, TYPE_CHECKING, Any, Final
 
@@ -487,10 +489,19 @@ def _scan(  # noqa: PLR0913, PLR0917 - the parts of one scan, set up by _cmd_sca
 
     fixed = None if args.region is None else args.region.strip().upper()
     interrupted = False
+    # Ctrl-C sets a flag that the loop reads between rows, instead of raising wherever the
+    # scan happens to be: a KeyboardInterrupt in the middle of a write could leave half a
+    # row, or write a batch twice. Only the main thread may install a handler; elsewhere
+    # the KeyboardInterrupt handler below still ends the scan at a row boundary.
+    stop: list[int] = []
+    previous = _catch_sigint(stop)
     try:
         for (given, problem, row, line), flat in run(
             items(), checker, workers=args.workers, cache_size=_cache_size(args)
         ):
+            if stop:
+                interrupted = True
+                break
             stats["rows"] += 1
             fields, error = given, problem
             if flat[0]:
@@ -529,6 +540,9 @@ def _scan(  # noqa: PLR0913, PLR0917 - the parts of one scan, set up by _cmd_sca
         progress.clear()
         _silence_stdout()
         return EXIT_PROBLEMS
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     if interrupted:
         writer.flush()
     progress.clear()
@@ -545,6 +559,18 @@ def _scan(  # noqa: PLR0913, PLR0917 - the parts of one scan, set up by _cmd_sca
     if stats["input errors"]:
         return EXIT_USAGE
     return EXIT_OK if stats["ok"] == stats["rows"] else EXIT_PROBLEMS
+
+
+def _catch_sigint(stop: list[int]) -> Any:
+    """Make SIGINT append to ``stop``; return the previous handler (``None`` if not set)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def handler(signum: int, frame: object) -> None:
+        del frame
+        stop.append(signum)
+
+    return signal.signal(signal.SIGINT, handler)
 
 
 def _cache_size(args: argparse.Namespace) -> int:

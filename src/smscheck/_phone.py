@@ -14,7 +14,6 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Final
 
-import attrs
 import phonenumbers
 from phonenumbers import (
     PhoneMetadata,
@@ -23,6 +22,7 @@ from phonenumbers import (
     phonenumberutil,
     shortnumberinfo,
 )
+from phonenumbers.re_util import re_compile
 
 from ._codes import LineType
 
@@ -104,34 +104,70 @@ class Possibility:
     INVALID_LENGTH: Final = ValidationResult.INVALID_LENGTH
 
 
-@attrs.frozen
+# Parsed and Reading are internal and made on every check, so they are plain slotted
+# classes: an attrs frozen class costs about a microsecond more to build, twice per check.
+# Neither ever leaves the package (results are the frozen attrs types of _report).
+
+
 class Parsed:
-    """What phonenumbers read from a digit string, before validation."""
+    """What phonenumbers read from a digit string, before validation.
 
-    country_code: int
-    national_number: str
-    #: Whether the country code came from the text (``+`` or an international prefix) rather
-    #: than from the region hint.
-    from_text: bool
-    #: Whether phonenumbers removed a national (trunk) prefix such as ``0`` or ``8``.
-    stripped_trunk_prefix: bool
-    #: phonenumbers' own object, kept so that later calls need not rebuild it. Internal only:
-    #: it is mutable and never leaves this package's private modules.
-    number: phonenumbers.PhoneNumber = attrs.field(eq=False, repr=False, default=None)
+    Attributes:
+        country_code: The country calling code.
+        national_number: The national significant number.
+        from_text: Whether the country code came from the text (``+`` or an international
+            prefix) rather than from the region hint.
+        stripped_trunk_prefix: Whether phonenumbers removed a national (trunk) prefix such as
+            ``0`` or ``8``.
+        number: phonenumbers' own object, kept so that later calls need not rebuild it. It is
+            mutable and never leaves this package's private modules.
+    """
 
-    def __attrs_post_init__(self) -> None:
-        if self.number is None:
-            object.__setattr__(self, "number", _number_of(self))
+    __slots__ = ("country_code", "from_text", "national_number", "number", "stripped_trunk_prefix")
+
+    def __init__(
+        self,
+        country_code: int,
+        national_number: str,
+        from_text: bool,
+        stripped_trunk_prefix: bool,
+        number: phonenumbers.PhoneNumber | None = None,
+    ) -> None:
+        self.country_code = country_code
+        self.national_number = national_number
+        self.from_text = from_text
+        self.stripped_trunk_prefix = stripped_trunk_prefix
+        self.number = _number_of(country_code, national_number) if number is None else number
+
+    def __repr__(self) -> str:
+        return (
+            f"Parsed(+{self.country_code} {self.national_number}, from_text={self.from_text},"
+            f" stripped_trunk_prefix={self.stripped_trunk_prefix})"
+        )
 
 
-@attrs.frozen
 class Reading:
-    """A parsed number, validated."""
+    """A parsed number, validated.
 
-    parsed: Parsed
-    region: str | None
-    line_type: LineType
-    possibility: int
+    Attributes:
+        parsed: What phonenumbers read.
+        region: The number's region, ``None`` when unknown or non-geographic.
+        line_type: The line type; ``UNKNOWN`` for an invalid number.
+        possibility: phonenumbers' length verdict (a :class:`Possibility` value).
+    """
+
+    __slots__ = ("line_type", "parsed", "possibility", "region")
+
+    def __init__(
+        self, parsed: Parsed, region: str | None, line_type: LineType, possibility: int
+    ) -> None:
+        self.parsed = parsed
+        self.region = region
+        self.line_type = line_type
+        self.possibility = possibility
+
+    def __repr__(self) -> str:
+        return f"Reading({self.e164}, {self.region}, {self.line_type.value})"
 
     @property
     def valid(self) -> bool:
@@ -182,11 +218,11 @@ def parse(digits: str, *, plus: bool, region: str | None) -> Parsed | ParseFailu
     return Parsed(int(number.country_code or 0), national, from_text, trunk, number)
 
 
-def _number_of(parsed: Parsed) -> phonenumbers.PhoneNumber:
+def _number_of(country_code: int, national_number: str) -> phonenumbers.PhoneNumber:
     number = phonenumbers.PhoneNumber(
-        country_code=parsed.country_code, national_number=int(parsed.national_number)
+        country_code=country_code, national_number=int(national_number)
     )
-    leading_zeros = len(parsed.national_number) - len(parsed.national_number.lstrip("0"))
+    leading_zeros = len(national_number) - len(national_number.lstrip("0"))
     if leading_zeros:
         number.italian_leading_zero = True
         if leading_zeros > 1:
@@ -199,23 +235,45 @@ _type_helper: Callable[[str, PhoneMetadata], int] | None = getattr(
 )
 
 
+def _region_and_type(country_code: int, national_number: str) -> tuple[str | None, int]:
+    """``region_code_for_number`` and ``number_type`` in one pass.
+
+    phonenumbers answers the two separately, and for a country code shared by several
+    regions (+1 has 25, +44 four, +7 two) finding the region already computes the type
+    against each candidate region's metadata; number_type() then does it all again. This
+    walks the regions the same way (leading digits where the metadata has them, else full
+    type matching, in the metadata's order) and keeps the type it found.
+    tests/test_phone.py checks the answers equal phonenumbers' own on every example number.
+    """
+    regions = _REGIONS_BY_CODE.get(country_code)
+    if not regions or _type_helper is None:  # pragma: no cover - renamed private helper
+        return None, PhoneNumberType.UNKNOWN
+    if len(regions) == 1:
+        metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, regions[0])
+        if metadata is None:  # pragma: no cover - regions come from the same metadata
+            return regions[0], PhoneNumberType.UNKNOWN
+        return regions[0], _type_helper(national_number, metadata)
+    for region in regions:
+        metadata = PhoneMetadata.metadata_for_region(region, None)
+        if metadata is None:  # pragma: no cover - regions come from the same metadata
+            continue
+        if metadata.leading_digits is not None:
+            if re_compile(metadata.leading_digits).match(national_number):
+                return region, _type_helper(national_number, metadata)
+        else:
+            kind = _type_helper(national_number, metadata)
+            if kind != PhoneNumberType.UNKNOWN:
+                return region, kind
+    return None, PhoneNumberType.UNKNOWN
+
+
+_REGIONS_BY_CODE: Final = phonenumbers.COUNTRY_CODE_TO_REGION_CODE
+
+
 def read(parsed: Parsed) -> Reading:
     """Validate a parsed number: its region, line type and length verdict."""
     number = parsed.number
-    region = phonenumbers.region_code_for_number(number)
-    metadata = (
-        None
-        if region is None
-        else PhoneMetadata.metadata_for_region_or_calling_code(parsed.country_code, region)
-    )
-    if metadata is None:
-        kind = PhoneNumberType.UNKNOWN
-    elif _type_helper is not None:
-        # number_type() would look the region up a second time (for +1 that walks 25
-        # regions); we already have it, so ask for the type against its metadata directly.
-        kind = _type_helper(parsed.national_number, metadata)
-    else:  # pragma: no cover - only if a future phonenumbers renames its private helper
-        kind = phonenumbers.number_type(number)
+    region, kind = _region_and_type(parsed.country_code, parsed.national_number)
     line_type = _LINE_TYPES.get(kind, LineType.UNKNOWN)
     if line_type is LineType.UNKNOWN:
         possibility = phonenumbers.is_possible_number_with_reason(number)
@@ -226,15 +284,37 @@ def read(parsed: Parsed) -> Reading:
     return Reading(parsed, region, line_type, possibility)
 
 
-def carrier_name(reading: Reading, lang: str) -> str | None:
-    """The carrier a mobile or pager range was allocated to, from phonenumbers' carrier data."""
-    if reading.line_type not in (LineType.MOBILE, LineType.FIXED_LINE_OR_MOBILE, LineType.PAGER):
-        return None
-    # Imported on first use: its data costs ~30 ms to load.
-    from phonenumbers import carrier  # noqa: PLC0415
+_CARRIER_TYPES: Final = frozenset({LineType.MOBILE, LineType.FIXED_LINE_OR_MOBILE, LineType.PAGER})
 
-    name = carrier.name_for_valid_number(reading.parsed.number, lang)
-    return name or None
+
+@functools.cache
+def _carrier_data() -> tuple[dict[str, dict[str, str]], int]:
+    # Imported on first use: the carrier data costs about 30 ms to load.
+    from phonenumbers.carrierdata import CARRIER_DATA, CARRIER_LONGEST_PREFIX  # noqa: PLC0415
+
+    return CARRIER_DATA, CARRIER_LONGEST_PREFIX
+
+
+def carrier_name(reading: Reading, lang: str) -> str | None:
+    """The carrier a mobile or pager range was allocated to, from phonenumbers' carrier data.
+
+    The same longest-prefix look-up as ``carrier.name_for_valid_number``, on the E.164 digits
+    we already have: that function formats the number again first, which cost as much as the
+    look-up itself. tests/test_phone.py checks both agree on every region's example numbers.
+    """
+    if reading.line_type not in _CARRIER_TYPES:
+        return None
+    data, longest = _carrier_data()
+    parsed = reading.parsed
+    digits = f"{parsed.country_code}{parsed.national_number}"
+    for size in range(min(longest, len(digits)), 0, -1):
+        names = data.get(digits[:size])
+        if names is not None:
+            # phonenumbers falls back to English except for Chinese, Japanese and Korean.
+            name = names.get(lang) or (names.get("en") if lang not in ("zh", "ja", "ko") else None)
+            if name:
+                return name
+    return None
 
 
 def keypad_digits(text: str) -> str:

@@ -1,0 +1,86 @@
+"""The phonenumbers boundary agrees with phonenumbers where it takes a shortcut."""
+
+from __future__ import annotations
+
+import phonenumbers
+import pytest
+from phonenumbers import carrier
+
+from smscheck import _phone
+
+_CARRIER_TYPES = (
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    phonenumbers.PhoneNumberType.PAGER,
+)
+
+
+def _examples() -> list[phonenumbers.PhoneNumber]:
+    found = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in _CARRIER_TYPES:
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is not None:
+                found.append(example)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
+def test_carrier_lookup_matches_phonenumbers(lang: str) -> None:
+    """Our carrier look-up gives phonenumbers' own answer on every region's example numbers."""
+    examples = _examples()
+    assert len(examples) > 200
+    named = 0
+    for example in examples:
+        digits = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)[1:]
+        parsed = _phone.parse(digits, plus=True, region=None)
+        assert isinstance(parsed, _phone.Parsed)
+        reading = _phone.read(parsed)
+        expected = carrier.name_for_valid_number(example, lang) or None
+        if reading.line_type.value not in ("mobile", "fixed_line_or_mobile", "pager"):
+            continue  # the example of one region may read as another type of a shared code
+        assert _phone.carrier_name(reading, lang) == expected, digits
+        named += expected is not None
+    # The comparison is not vacuous: many names in English, and some even without a fallback.
+    assert named > (50 if lang != "zh" else 0)
+
+
+def test_no_carrier_for_fixed_lines() -> None:
+    """Landlines get no carrier name, as in phonenumbers' name_for_number."""
+    example = phonenumbers.example_number_for_type("GB", phonenumbers.PhoneNumberType.FIXED_LINE)
+    assert example is not None
+    parsed = _phone.parse(f"44{example.national_number}", plus=True, region=None)
+    assert isinstance(parsed, _phone.Parsed)
+    assert _phone.carrier_name(_phone.read(parsed), "en") is None
+
+
+def _all_examples() -> list[phonenumbers.PhoneNumber]:
+    found = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in range(12):  # every PhoneNumberType but UNKNOWN
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is not None:
+                found.append(example)
+    for code in phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS:
+        example = phonenumbers.example_number_for_non_geo_entity(code)
+        if example is not None:
+            found.append(example)
+    return found
+
+
+def test_region_and_type_match_phonenumbers() -> None:
+    """One-pass region and type equal region_code_for_number and number_type, numbers near
+    every example included (so invalid and shared-code numbers are covered too)."""
+    checked = 0
+    for example in _all_examples():
+        base = str(example.national_number)
+        for tail in ("", "0", "5", "99"):
+            national = base[: len(base) - len(tail)] + tail
+            number = phonenumbers.parse(f"+{example.country_code}{national}")
+            nsn = phonenumbers.national_significant_number(number)
+            expected_region = phonenumbers.region_code_for_number(number)
+            expected_type = phonenumbers.number_type(number)
+            region, kind = _phone._region_and_type(example.country_code or 0, nsn)
+            assert (region, kind) == (expected_region, expected_type), (number, nsn)
+            checked += 1
+    assert checked > 4000
