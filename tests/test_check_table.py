@@ -841,3 +841,18 @@ def test_messages_are_filled_from_their_params() -> None:
             for d in report.diagnostics:
                 for sentence in (d.message, d.remedy, d.service_remedy or ""):
                     assert "{" not in sentence, (lang, text, sentence)
+
+
+def test_public_names_are_listed_and_load_lazily() -> None:
+    """dir(smscheck) lists the public API; an unknown name is an AttributeError."""
+    assert dir(smscheck) == sorted(smscheck.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = smscheck.nope
+
+
+def test_message_catalog_refuses_unknown_languages() -> None:
+    """Asking the catalog for a language it does not ship is a ValueError naming the choices."""
+    from smscheck._messages import catalog  # noqa: PLC0415
+
+    with pytest.raises(ValueError, match="choose one of en, ru"):
+        catalog("de")

@@ -410,3 +410,100 @@ def test_check_bad_rules_file_exits_2_with_file_line(
     err = capsys.readouterr().err
     assert err.startswith(f"{path}:")
     assert "rules[0]" in err
+
+
+def test_scan_jsonl_to_csv_keeps_keys_of_the_first_object(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """JSON lines to CSV: columns come from the first object; later extra keys are reported."""
+    src = write(
+        tmp_path / "in.jsonl",
+        '{"id": 1, "phone": "+7 916 123 45 67"}\n'
+        "\n"
+        '{"id": 2, "phone": "+44 20 7946 0123", "note": "extra"}\n',
+    )
+    code, out, err = scan([str(src), "--format", "csv"], capfdbinary)
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["id", "phone", *VERDICT]
+    assert [r[0] for r in rows[1:]] == ["1", "2"]
+    assert rows[1][2] == "true"  # ok
+    assert rows[2][2] == "false"  # a landline
+    assert "keys not in the first object" in rows[2][-1]
+    assert code == 1
+    assert "rows" in err
+
+
+def test_scan_refuses_inputs_that_already_have_verdict_columns(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """A file that already has the verdict columns (a scan of a scan) is a usage error."""
+    src = write(tmp_path / "in.csv", "phone,ok,e164\n+79161234567,true,+79161234567\n")
+    code, _, err = scan([str(src)], capfdbinary)
+    assert code == 2
+    assert "already has columns named ok, e164" in err
+
+
+def test_scan_unwritable_output_and_bad_region_exit_2(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """An output that cannot be written, or an unknown --region, is a usage error."""
+    src = write(tmp_path / "in.csv", "phone\n+79161234567\n")
+    code, _, err = scan([str(src), "--out", str(tmp_path / "no" / "such" / "dir.csv")], capfdbinary)
+    assert code == 2
+    assert "cannot write" in err
+    code, _, err = scan([str(src), "--region", "XX"], capfdbinary)
+    assert code == 2
+    assert "unknown region 'XX'" in err
+
+
+def test_scan_header_and_empty_json_errors(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """An unreadable CSV header, or a JSON lines file with no object, is a usage error."""
+    bad_header = write(tmp_path / "bad.csv", '"phone\n')
+    code, _, err = scan([str(bad_header)], capfdbinary)
+    assert code == 2
+    assert "header" in err
+    empty = write(tmp_path / "empty.jsonl", "\n\n")
+    code, _, err = scan([str(empty)], capfdbinary)
+    assert code == 2
+    assert "the file is empty" in err
+
+
+class _FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_only_on_a_terminal_and_cleared_at_the_end() -> None:
+    """The progress line is drawn on a terminal, with a bar when the size is known, then wiped."""
+    from smscheck._cli import _Lines, _Progress  # noqa: PLC0415
+
+    lines = _Lines(io.BytesIO(b"phone\n+79161234567\n"), "utf-8")
+    list(lines)
+    terminal = _FakeTerminal()
+    progress = _Progress(terminal, 40, lines)
+    progress.last = float("-inf")  # draw now, not 0.2 s after the start
+    progress.update(1)
+    progress.clear()
+    drawn = terminal.getvalue()
+    assert "\r[" in drawn
+    assert "1 rows" in drawn
+    assert drawn.endswith("\r\033[K")
+    pipe = io.StringIO()
+    quiet = _Progress(pipe, 40, lines)
+    quiet.last = float("-inf")
+    quiet.update(1)
+    quiet.clear()
+    assert pipe.getvalue() == ""
+
+
+def test_rules_show_with_a_broken_override_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """rules show --rules BROKEN reports file:line and exits 2."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text("schema_version = 2\n", encoding="utf-8")
+    code, _, err = run(["rules", "show", "RU", "--rules", str(broken)], capsys)
+    assert code == 2
+    assert err.startswith(f"{broken}:1: schema_version:")

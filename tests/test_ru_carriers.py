@@ -11,6 +11,7 @@ import csv
 import functools
 import importlib.util
 import itertools
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pytest
 
+from smscheck import _ru_carriers
 from smscheck._ru_carriers import RuAllocation, _table, ru_allocation
 
 if TYPE_CHECKING:
@@ -260,3 +262,18 @@ def _load_script() -> ModuleType:
 )
 def test_clean_legal_name(legal: str, clean: str) -> None:
     assert _load_script().clean_legal_name(legal) == clean
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"# only a comment\n", "no [ranges] section"),
+        (b"stray line\n[ranges]\n9000000000\t9000000001\tMTS\tX\n", "line outside a section"),
+        (b"[operators]\nMTS\t1\tPAO MTS\t\t2\n[ranges]\n9000000000\t9000000001\tMTS\n", "4 fields"),
+    ],
+)
+def test_damaged_data_file_is_a_clear_error(data: bytes, reason: str) -> None:
+    """A damaged carrier data file fails with a message naming the file and the problem."""
+    with pytest.raises(ValueError, match=re.escape(reason)) as info:
+        _ru_carriers._parse(data)
+    assert "ru_carriers.tsv" in str(info.value)

@@ -194,3 +194,17 @@ def test_candidate_search_is_bounded(
     # One search per check, plus the short duplicated-code probe on the valid path.
     assert calls["read"] <= _typos.MAX_READINGS + 1
     assert calls["plausible"] <= _typos.MAX_HYPOTHESES + 1
+
+
+def test_national_format_of_the_form_country_keeps_its_reading() -> None:
+    """Digits typed exactly as the form country writes them keep that reading, even when
+    another country could read them (India's 1860 numbers against +1 860)."""
+    example = phonenumbers.example_number_for_type("IN", phonenumbers.PhoneNumberType.SHARED_COST)
+    assert example is not None
+    national = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
+    report = smscheck.check(national, region="IN")
+    assert report.number is not None
+    assert report.number.e164 == phonenumbers.format_number(
+        example, phonenumbers.PhoneNumberFormat.E164
+    )
+    assert Code.MISSING_PLUS not in report.codes

@@ -390,6 +390,15 @@ def example_national_numbers(country_code: int) -> frozenset[str]:
     return frozenset(examples)
 
 
+def national_format_has_trunk(reading: Reading, trunk: str) -> bool:
+    """Whether the number's national format (as the metadata writes it) starts with ``trunk``."""
+    national = phonenumbers.format_number(
+        reading.parsed.number, phonenumbers.PhoneNumberFormat.NATIONAL
+    )
+    digits = "".join(ch for ch in national if ch.isdigit())
+    return digits != reading.parsed.national_number and digits.startswith(trunk)
+
+
 def is_portable_region(region: str) -> bool:
     """Whether mobile numbers can move between operators in a region."""
     return bool(phonenumbers.is_mobile_number_portable_region(region))

@@ -84,6 +84,9 @@ _SMS_CAPABLE: Final = frozenset({LineType.MOBILE, LineType.FIXED_LINE_OR_MOBILE}
 # gets SMS, and when the region dials a trunk prefix that the person did not type (Germans write
 # 089..., so 89123456789 is not how a Munich number is usually written).
 _W_HINTED: Final = 1.0
+#: How far ahead of the best other reading a number typed exactly in the form country's
+#: national format is put.
+_HINTED_EXACT_LEAD: Final = 1.5
 _ALTERNATIVE_FLOOR: Final = 0.5
 _HINTED_TRUNK_MISSING: Final = 0.35
 
@@ -309,7 +312,15 @@ def _ambiguity(
         return None
     hinted_weight = _W_HINTED * _type_weight(reading.line_type) * _shape(reading, groups)
     trunk = _phone.national_prefix(hint)
-    if trunk and not reading.parsed.stripped_trunk_prefix and trunk != "1":
+    # A trunk prefix is only missing if the region writes this number with one: India's
+    # 1860 shared-cost numbers, for one, are dialled without the 0.
+    trunk_missing = (
+        trunk is not None
+        and trunk != "1"
+        and not reading.parsed.stripped_trunk_prefix
+        and _phone.national_format_has_trunk(reading, trunk)
+    )
+    if trunk_missing:
         hinted_weight *= _HINTED_TRUNK_MISSING
     found = []
     for candidate in search.ranked():
@@ -321,6 +332,10 @@ def _ambiguity(
             found.append(candidate)
     if not found:
         return None
+    if len(groups) >= 2 and groups == _phone.digit_groups(reading)[0]:
+        # Typed digit for digit in the form country's own national format ("1860 345 1234"
+        # in India): that reading stays the most likely; the others are only worth a warning.
+        hinted_weight = max(hinted_weight, _HINTED_EXACT_LEAD * max(c.weight for c in found))
     hinted = _Candidate(reading, Code.AMBIGUOUS_NUMBER, hinted_weight, ())
     ranked = sorted([hinted, *found], key=lambda c: -c.weight)
     other = next(c for c in ranked if c is not hinted)
@@ -336,7 +351,7 @@ def _ambiguity(
         findings.append(Finding(other.code, other.params))
     # In a region that dials no trunk prefix the digits are written the region's own way: warn,
     # but keep the reading; only a missing trunk prefix (89… in Germany) lets it go.
-    keep = ranked[0] is hinted or not trunk or trunk == "1"
+    keep = ranked[0] is hinted or not trunk_missing
     return Verdict(findings=tuple(findings), suggestions=suggestions, keep=keep)
 
 
