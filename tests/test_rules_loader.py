@@ -7,11 +7,11 @@ import pathlib
 import subprocess
 import sys
 import textwrap
-import tomllib
 
 import attrs
 import phonenumbers
 import pytest
+import tomli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -620,7 +620,7 @@ def test_multiline_string_does_not_count_as_rules(tmp_path: pathlib.Path) -> Non
 
 
 def test_toml_syntax_error_has_line(packaged: pathlib.Path, tmp_path: pathlib.Path) -> None:
-    """A TOML syntax error is a RulesError with the line tomllib reports."""
+    """A TOML syntax error is a RulesError with the line the parser reports."""
     text = OVERRIDE_RULE.replace('id = "fr-test-two"', 'id = "fr-test-two')
     with pytest.raises(RulesError) as info:
         load_rules(write(tmp_path, text))
@@ -737,7 +737,7 @@ def test_deeply_nested_arrays_one_line(tmp_path: pathlib.Path) -> None:
 def test_deeply_nested_values_within_line_cap(
     tmp_path: pathlib.Path, opener: str, count: int
 ) -> None:
-    """Nesting deep enough to crash tomllib, within the size caps, stops at MAX_DEPTH."""
+    """Nesting deep enough to crash the parser, within the size caps, stops at MAX_DEPTH."""
     text = "schema_version = 1\nx = " + opener * count + "\n"
     with pytest.raises(RulesError) as info:
         load_rules(write(tmp_path, text))
@@ -755,43 +755,46 @@ def test_rules_not_an_array(packaged: pathlib.Path, tmp_path: pathlib.Path) -> N
 
 
 def test_long_dotted_key(packaged: pathlib.Path, tmp_path: pathlib.Path) -> None:
-    """Keys thousands of parts deep are refused as unknown keys, without recursion."""
+    """Keys thousands of parts deep are one RulesError (the parser refuses over 1000 parts)."""
     with pytest.raises(RulesError) as info:
         load_rules(write(tmp_path, "a" + ".a" * 1500 + " = 1\n"))
-    assert (info.value.key_path, info.value.line) == ("a", 1)
+    assert "nested too deeply" in info.value.reason
+    assert "1000 parts" in info.value.reason
     text = "schema_version = 1\n[rules" + ".a" * 1500 + "]\n"
     with pytest.raises(RulesError) as info:
         load_rules(write(tmp_path, text))
-    assert (info.value.key_path, info.value.line) == ("rules", 2)
+    assert "1000 parts" in info.value.reason
 
 
-def test_recursion_in_tomllib_is_still_a_rules_error(
+def test_recursion_in_the_parser_is_still_a_rules_error(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Should the depth check miss something, tomllib's RecursionError is still caught."""
+    """Should the depth check miss something, the parser's RecursionError is still caught."""
     monkeypatch.setattr(_rules, "_check_depth", lambda name, text: None)
     with pytest.raises(RulesError) as info:
         load_rules(write(tmp_path, "x = " + "[" * 3_900 + "\n"))
-    assert "too deeply nested" in info.value.reason
+    assert "nested too deeply" in info.value.reason
 
 
-def test_unexpected_tomllib_failure_is_a_rules_error(
+def test_unexpected_parser_failure_is_a_rules_error(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Any other exception out of tomllib becomes a RulesError, and so does one without a line."""
+    """Any other parser exception becomes a RulesError, and so does one without a line."""
 
     def broken(text: str) -> object:
         raise KeyError(text[:1])
 
-    monkeypatch.setattr(tomllib, "loads", broken)
+    monkeypatch.setattr(tomli, "loads", broken)
     with pytest.raises(RulesError) as info:
         load_rules(write(tmp_path, "x = 1\n"))
     assert "KeyError" in info.value.reason
 
     def no_position(text: str) -> object:
-        raise tomllib.TOMLDecodeError(text[:0] + "Odd")
+        error = tomli.TOMLDecodeError("Odd", text, 0)
+        error.args = ("Odd",)  # a message without "(at line N, column M)"
+        raise error
 
-    monkeypatch.setattr(tomllib, "loads", no_position)
+    monkeypatch.setattr(tomli, "loads", no_position)
     with pytest.raises(RulesError) as info:
         load_rules(write(tmp_path, "x = 1\n"))
     assert (info.value.line, info.value.reason) == (None, "not valid TOML: Odd")
@@ -817,14 +820,14 @@ def test_long_line(tmp_path: pathlib.Path) -> None:
 def test_huge_file_is_refused_unparsed(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A 10 MB file is refused by size; tomllib never sees it."""
+    """A 10 MB file is refused by size; the parser never sees it."""
     path = write(tmp_path, (b"# " + b"x" * 70 + b"\n") * (10 * 1024 * 1024 // 73))
     load_rules()  # the packaged file is parsed before the patch
 
     def never(text: str) -> object:
-        raise AssertionError("tomllib.loads was called on an oversized file")
+        raise AssertionError("tomli.loads was called on an oversized file")
 
-    monkeypatch.setattr(tomllib, "loads", never)
+    monkeypatch.setattr(tomli, "loads", never)
     with pytest.raises(RulesError) as info:
         load_rules(path)
     assert "larger than" in info.value.reason

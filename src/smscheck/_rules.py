@@ -2,7 +2,7 @@
 
 The rules live in ``smscheck/data/carrier_rules.toml`` (schema: ``docs/rules.md``). A user
 may add or replace rules with override files, matched by rule id. Files are read with hard
-limits before ``tomllib`` sees them, and every problem in a file is reported as one
+limits before the TOML parser (``tomli``) sees them, and every problem in a file is reported as one
 :class:`~smscheck.exceptions.RulesError` naming the file, the key path and the line.
 
 Nothing is read at import time: the packaged file is parsed on first use, once.
@@ -18,11 +18,11 @@ import importlib.resources
 import os
 import pathlib
 import re
-import tomllib
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, NoReturn
 
 import attrs
+import tomli
 
 from ._codes import Code, SenderKind, Severity
 from ._report import Sender, Source
@@ -564,8 +564,8 @@ def _parse(
         raise RulesError(name, "", line, f"the line is longer than {MAX_LINE_CHARS} characters")
     _check_depth(name, text)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POS_RE.search(message)
         if match is None:
@@ -576,9 +576,14 @@ def _parse(
         else:
             line, where = int(match.group(1)), f" (column {match.group(2)})"
         raise RulesError(name, "", line, f"not valid TOML: {reason}{where}") from None
-    except (RecursionError, MemoryError):  # the depth and size caps should prevent these
-        raise RulesError(name, "", None, "the file is too deeply nested or too large") from None
-    except Exception as exc:  # noqa: BLE001 - tomllib bug: still one RulesError
+    except RecursionError as exc:
+        # Our depth cap comes first; tomli itself also refuses keys of over 1000 dotted parts
+        # this way, with a message worth passing on.
+        detail = f" ({exc})" if str(exc) and "recursion" not in str(exc) else ""
+        raise RulesError(name, "", None, f"the file is nested too deeply{detail}") from None
+    except MemoryError:  # the size caps should prevent this
+        raise RulesError(name, "", None, "the file is too large to read") from None
+    except Exception as exc:  # noqa: BLE001 - a parser bug: still one RulesError
         raise RulesError(name, "", None, f"not valid TOML: {type(exc).__name__}") from None
     return _Validator(name, text, packaged, known_sources, known_texts).document(data)
 
@@ -593,17 +598,42 @@ _STRING_OR_COMMENT: Final = r"""
     | '''[\s\S]*?(?:'{3,5}|\Z)
     | '[^'\n]*'?
 """
-# Lexes as tomllib does, as far as nesting goes: strings and comments are skipped whole
-# (their brackets do not count), so brackets are only counted where tomllib would parse
-# them. Where the two could disagree (a quote where no string may start), tomllib has
+# Lexes as the parser does, as far as nesting goes: strings and comments are skipped whole
+# (their brackets do not count), so brackets are only counted where the parser would read
+# them. Where the two could disagree (a quote where no string may start), the parser has
 # already stopped with an error before reaching any bracket after it.
 _DEPTH_RE: Final = re.compile(
     rf"(?:{_STRING_OR_COMMENT}) | (?P<open>[\[{{]) | (?P<close>[\]}}])", re.VERBOSE
 )
 
 
+_STRINGS_AND_COMMENTS_RE: Final = re.compile(_STRING_OR_COMMENT, re.VERBOSE)
+_NOT_BRACKETS_RE: Final = re.compile(r"[^\[\]{}]+")
+_INNERMOST_PAIR_RE: Final = re.compile(r"\[\]|\{\}")
+
+
 def _check_depth(name: str, text: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH before tomllib (which recurses) sees it."""
+    """Refuse nesting deeper than MAX_DEPTH before the parser (which recurses) sees it.
+
+    Fast path, all in the regex engine: drop strings and comments (lexed as TOML lexes
+    them), keep only the brackets, then strip innermost pairs pass by pass: a well-formed
+    text of nesting depth d is empty after d passes. Only when that fails (too deep, or
+    unbalanced) does the exact walk below run, which also finds the line to report.
+    """
+    skeleton = _NOT_BRACKETS_RE.sub("", _STRINGS_AND_COMMENTS_RE.sub("", text))
+    for _ in range(MAX_DEPTH):
+        if not skeleton:
+            return
+        skeleton, removed = _INNERMOST_PAIR_RE.subn("", skeleton)
+        if not removed:
+            break
+    if not skeleton:
+        return
+    _walk_depth(name, text)
+
+
+def _walk_depth(name: str, text: str) -> None:
+    """The exact walk: raise with the line where nesting first passes MAX_DEPTH."""
     depth = 0
     for match in _DEPTH_RE.finditer(text):
         kind = match.lastgroup
@@ -647,8 +677,8 @@ def _unquote(kind: str | None, token: str) -> str:
         if "\\" not in token:
             return token[1:-1]
         try:
-            value = tomllib.loads(f"k = {token}")["k"]
-        except tomllib.TOMLDecodeError:
+            value = tomli.loads(f"k = {token}")["k"]
+        except tomli.TOMLDecodeError:
             return token[1:-1]
         return value if isinstance(value, str) else token[1:-1]
     return token
@@ -657,7 +687,7 @@ def _unquote(kind: str | None, token: str) -> str:
 class _Locator:
     """Find the line of every table header, key and array element, by key path.
 
-    One pass over a text ``tomllib`` accepted, lexing it as TOML does; records paths such
+    One pass over a text the parser accepted, lexing it as TOML does; records paths such
     as ``rules[3]``, ``rules[3].carriers[0]``, ``regions.RU.status``,
     ``rules[3].message.en`` (keys of inline tables). Only run when reporting an error.
     """
