@@ -84,6 +84,10 @@ def _rule_diagnostic(rule: Rule, severity: Severity, lang: str) -> Diagnostic:
     )
 
 
+def _severity_rank(diagnostic: Diagnostic) -> int:
+    return diagnostic.severity.rank
+
+
 class _Collector:
     """Diagnostics of one check, rendered in one language."""
 
@@ -104,7 +108,10 @@ class _Collector:
             self.add(finding.code, finding.params)
 
     def sorted(self) -> tuple[Diagnostic, ...]:
-        return tuple(sorted(self.diagnostics, key=lambda d: d.severity.rank))
+        diagnostics = self.diagnostics
+        if len(diagnostics) < 2:
+            return tuple(diagnostics)
+        return tuple(sorted(diagnostics, key=_severity_rank))
 
 
 def check(

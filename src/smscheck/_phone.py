@@ -399,6 +399,7 @@ def national_format_has_trunk(reading: Reading, trunk: str) -> bool:
     return digits != reading.parsed.national_number and digits.startswith(trunk)
 
 
+@functools.cache
 def is_portable_region(region: str) -> bool:
     """Whether mobile numbers can move between operators in a region."""
     return bool(phonenumbers.is_mobile_number_portable_region(region))
