@@ -856,3 +856,12 @@ def test_message_catalog_refuses_unknown_languages() -> None:
 
     with pytest.raises(ValueError, match="choose one of en, ru"):
         catalog("de")
+
+
+def test_an_empty_rule_set_turns_the_rules_off() -> None:
+    """rules=load_rules(packaged=False) applies no rule, rather than falling back to the
+    packaged ones because an empty set is falsy."""
+    packaged = smscheck.check("+7 916 123 45 67")
+    assert any(d.rule_id for d in packaged.diagnostics)
+    empty = smscheck.check("+7 916 123 45 67", rules=smscheck.load_rules(packaged=False))
+    assert not any(d.rule_id for d in empty.diagnostics)

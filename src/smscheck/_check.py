@@ -172,7 +172,7 @@ def check(
     out.extend(screened.findings)
     number, suggestions = _read(screened, hint, out, text)
     if number is not None and number.line_type in _CAN_TAKE_SMS and number.region is not None:
-        _apply_rules(number, number.region, rules or load_rules(), sender, out)
+        _apply_rules(number, number.region, load_rules() if rules is None else rules, sender, out)
     return Report(text, hint, number, out.sorted(), suggestions)
 
 
