@@ -24,7 +24,8 @@ import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
 import smscheck
-from smscheck import Code, Severity
+from smscheck import Severity
+from smscheck._codes import TYPO_CODES
 from smscheck._legacy_prefixes import VN_MOBILE_CODES
 
 if TYPE_CHECKING:
@@ -56,23 +57,6 @@ _FORM_REGIONS = (
     "AR",
     "CA",
     "PH",
-)
-_TYPO_CODES = frozenset(
-    {
-        Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE,
-        Code.DUPLICATED_COUNTRY_CODE,
-        Code.MISSING_PLUS,
-        Code.WRONG_INTERNATIONAL_PREFIX,
-        Code.REGION_MISMATCH,
-        Code.AMBIGUOUS_NUMBER,
-        Code.LOOKALIKE_CHARACTERS,
-        Code.LEGACY_PREFIX,
-        Code.MISSING_LEADING_ZERO,
-        Code.MISSING_DIGIT,
-        Code.EXTRA_DIGIT,
-        Code.DOUBLED_DIGIT,
-        Code.TRANSPOSED_DIGITS,
-    }
 )
 _LOOKALIKES = (
     ("0", "O"),
@@ -284,7 +268,7 @@ def evaluate() -> dict[str, Tally]:
         report = smscheck.check(case.text, region=case.region)
         ranked = [report.number.e164] if report.number is not None else []
         ranked += [s.e164 for s in report.suggestions if s.e164 not in ranked]
-        typo = [d for d in report.diagnostics if d.code in _TYPO_CODES]
+        typo = [d for d in report.diagnostics if d.code in TYPO_CODES]
         tally.named += report.has(case.kind) if case.kind != "valid" else 0
         accepted_wrong = report.number is not None and report.number.e164 != case.intended
         tally.caught += bool(report.number is None or typo) and not (accepted_wrong and not typo)

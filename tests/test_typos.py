@@ -10,24 +10,7 @@ from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 import smscheck
 from smscheck import Code, _phone, _typos
-
-TYPO_CODES = frozenset(
-    {
-        Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE,
-        Code.DUPLICATED_COUNTRY_CODE,
-        Code.MISSING_PLUS,
-        Code.WRONG_INTERNATIONAL_PREFIX,
-        Code.REGION_MISMATCH,
-        Code.AMBIGUOUS_NUMBER,
-        Code.LOOKALIKE_CHARACTERS,
-        Code.LEGACY_PREFIX,
-        Code.MISSING_LEADING_ZERO,
-        Code.MISSING_DIGIT,
-        Code.EXTRA_DIGIT,
-        Code.DOUBLED_DIGIT,
-        Code.TRANSPOSED_DIGITS,
-    }
-)
+from smscheck._codes import TYPO_CODES
 
 CASES = [
     # (input, region, expected code, expected top reading: number or first suggestion)

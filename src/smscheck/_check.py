@@ -214,14 +214,11 @@ def _read(
         return None, _apply(verdict, out)
     parsed = _phone.parse(digits, plus=screened.plus, region=hint)
     if isinstance(parsed, _phone.ParseFailure):
-        verdict = (
-            _typos.on_invalid(digits, screened.plus, hint, None, _groups(text)) if typos else None
+        rescued, suggestions, explained = _typos_on_invalid(
+            digits, screened, hint, None, text=text, out=out, typos=typos
         )
-        suggestions = _apply(verdict, out)
-        if verdict is not None and verdict.number is not None:
-            return _describe_valid(verdict.number, screened, out), suggestions
-        if verdict is not None and verdict.explained:
-            return None, suggestions
+        if rescued is not None or explained:
+            return rescued, suggestions
         code = _PARSE_FAILURE_CODES[parsed]
         if code is Code.NOT_A_NUMBER and digits:
             # phonenumbers calls "+7" or "5" no number at all; it is a number cut short.
@@ -244,15 +241,12 @@ def _read(
             # useful thing to say, and no typo explains them.
             out.add(Code.FICTIONAL_NUMBER, (("authority", fictional.authority),))
             return None, ()
-        verdict = (
-            _typos.on_invalid(digits, screened.plus, hint, parsed, _groups(text)) if typos else None
+        rescued, suggestions, explained = _typos_on_invalid(
+            digits, screened, hint, parsed, text=text, out=out, typos=typos
         )
-        suggestions = _apply(verdict, out)
-        if verdict is not None and verdict.number is not None:
-            return _describe_valid(verdict.number, screened, out), suggestions
-        if verdict is None or not verdict.explained:
+        if rescued is None and not explained:
             _explain_invalid(reading, digits, hint, out)
-        return None, suggestions
+        return rescued, suggestions
     # How the digits were grouped only matters to a number typed the national way.
     groups = () if parsed.from_text else _groups(text)
     verdict = _typos.on_valid(digits, screened.plus, hint, reading, groups)
@@ -260,6 +254,32 @@ def _read(
     if verdict is not None and not verdict.keep:
         return None, suggestions
     return _describe_valid(reading, screened, out), suggestions
+
+
+def _typos_on_invalid(  # noqa: PLR0913 - the state of one reading, passed along
+    digits: str,
+    screened: Screened,
+    hint: str | None,
+    parsed: _phone.Parsed | None,
+    *,
+    text: str,
+    out: _Collector,
+    typos: bool,
+) -> tuple[Number | None, tuple[Suggestion, ...], bool]:
+    """Ask the typo detective about an invalid reading.
+
+    Returns the corrected number smscheck stands behind (or ``None``), the suggestions, and
+    whether the typo diagnostics already explain what is wrong.
+    """
+    verdict = (
+        _typos.on_invalid(digits, screened.plus, hint, parsed, _groups(text)) if typos else None
+    )
+    suggestions = _apply(verdict, out)
+    if verdict is None:
+        return None, suggestions, False
+    if verdict.number is not None:
+        return _describe_valid(verdict.number, screened, out), suggestions, True
+    return None, suggestions, verdict.explained
 
 
 def _apply(verdict: _typos.Verdict | None, out: _Collector) -> tuple[Suggestion, ...]:

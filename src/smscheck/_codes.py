@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["DEFAULT_SEVERITY", "Code", "LineType", "SenderKind", "Severity"]
+__all__ = ["DEFAULT_SEVERITY", "TYPO_CODES", "Code", "LineType", "SenderKind", "Severity"]
 
 
 class Severity(enum.StrEnum):
@@ -188,3 +188,23 @@ DEFAULT_SEVERITY: dict[Code, Severity] = {
     Code.DESTINATION_UNSUPPORTED: _E,
     Code.CARRIER_MAY_BE_PORTED: _I,
 }
+
+
+#: The codes of typing mistakes (the typo detective's family).
+TYPO_CODES: frozenset[Code] = frozenset(
+    {
+        Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE,
+        Code.DUPLICATED_COUNTRY_CODE,
+        Code.MISSING_PLUS,
+        Code.WRONG_INTERNATIONAL_PREFIX,
+        Code.REGION_MISMATCH,
+        Code.AMBIGUOUS_NUMBER,
+        Code.LOOKALIKE_CHARACTERS,
+        Code.LEGACY_PREFIX,
+        Code.MISSING_LEADING_ZERO,
+        Code.MISSING_DIGIT,
+        Code.EXTRA_DIGIT,
+        Code.DOUBLED_DIGIT,
+        Code.TRANSPOSED_DIGITS,
+    }
+)
