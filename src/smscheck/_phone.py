@@ -328,6 +328,7 @@ def supported_regions() -> frozenset[str]:
     return frozenset(phonenumbers.SUPPORTED_REGIONS)
 
 
+@functools.cache  # called for every candidate of the typo search
 def country_code_for_region(region: str) -> int:
     """The country calling code of a region (0 for an unknown one)."""
     return int(phonenumbers.country_code_for_region(region))
