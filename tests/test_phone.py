@@ -84,3 +84,10 @@ def test_region_and_type_match_phonenumbers() -> None:
             assert (region, kind) == (expected_region, expected_type), (number, nsn)
             checked += 1
     assert checked > 4000
+
+
+def test_countries_that_keep_a_leading_zero() -> None:
+    """Italy keeps its 0 after +39; Russia and Burkina Faso do not, so no zero is 'missing'."""
+    assert _phone.keeps_leading_zero(39)
+    assert not _phone.keeps_leading_zero(7)
+    assert not _phone.keeps_leading_zero(226)

@@ -376,6 +376,23 @@ def mobile_lengths(country_code: int, region: str | None) -> tuple[int, ...]:
 
 
 @functools.cache
+def keeps_leading_zero(country_code: int) -> bool:
+    """Whether national numbers of this country code start with a 0 that is not a trunk prefix.
+
+    Italy's fixed lines (+39 06...) and, since their renumberings, Benin, Congo, Côte d'Ivoire
+    and Gabon: the metadata's own example numbers say so. Elsewhere a 0 after the country code
+    is a trunk prefix, and a "missing" one is no mistake.
+    """
+    for region in regions_for_country_code(country_code):
+        metadata = _metadata(country_code, region if region != "001" else None)
+        for name in ("fixed_line", "mobile"):
+            desc = None if metadata is None else getattr(metadata, name, None)
+            if desc is not None and str(desc.example_number or "").startswith("0"):
+                return True
+    return False
+
+
+@functools.cache
 def example_national_numbers(country_code: int) -> frozenset[str]:
     """Every example number in the metadata of every region sharing this country code."""
     examples: set[str] = set()

@@ -496,7 +496,7 @@ def _international_rewrites(search: _Search, country_code: int, after: str) -> N
             _W_LEGACY,
             _legacy_params(rewrite.rule.retired, rewrite.rule.description),
         )
-    if not after.startswith("0"):
+    if not after.startswith("0") and _phone.keeps_leading_zero(country_code):
         region = _phone.region_for_country_code(country_code) or f"+{country_code}"
         search.offer(
             country_code,
