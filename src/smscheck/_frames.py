@@ -48,25 +48,25 @@ def flatten(report: Report) -> dict[str, Any]:
 
         ```
     """
-    number = report.number
-    diagnostics = report.diagnostics
-    suggestions = report.suggestions
-    return {
-        "ok": report.ok,
-        "e164": None if number is None else number.e164,
-        "region": None if number is None else number.region,
-        "line_type": None if number is None else number.line_type.value,
-        "carrier": None if number is None else number.carrier,
-        "codes": " ".join(d.code.value for d in diagnostics) or None,
-        "message": diagnostics[0].message if diagnostics else None,
-        "top_suggestion": suggestions[0].e164 if suggestions else None,
-    }
+    return dict(zip(FLAT_COLUMNS, _flat_row(report), strict=True))
 
 
 def _flat_row(report: Report) -> tuple[Any, ...]:
-    """:func:`flatten` as a tuple in :data:`FLAT_COLUMNS` order: cheaper to pickle and write."""
-    row = flatten(report)
-    return tuple(row[c] for c in FLAT_COLUMNS)
+    """:func:`flatten` as a tuple in :data:`FLAT_COLUMNS` order: cheaper to pickle and write.
+
+    This runs once per row of a scan, so it avoids ``Enum.value`` (a descriptor call): the
+    codes and line types are ``StrEnum`` members, which are their values as ``str``.
+    """
+    number = report.number
+    diagnostics = report.diagnostics
+    suggestions = report.suggestions
+    codes = " ".join([d.code for d in diagnostics]) or None
+    message = diagnostics[0].message if diagnostics else None
+    top = suggestions[0].e164 if suggestions else None
+    if number is None:
+        return (False, None, None, None, None, codes, message, top)
+    line_type = str.__str__(number.line_type)
+    return (report.ok, number.e164, number.region, line_type, number.carrier, codes, message, top)
 
 
 def check_series(  # noqa: PLR0913 - keyword-only options, like check()
