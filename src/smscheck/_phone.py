@@ -246,7 +246,7 @@ def _region_and_type(country_code: int, national_number: str) -> tuple[str | Non
     tests/test_phone.py checks the answers equal phonenumbers' own on every example number.
     """
     regions = _REGIONS_BY_CODE.get(country_code)
-    if not regions or _type_helper is None:  # pragma: no cover - renamed private helper
+    if not regions or _type_helper is None:
         return None, PhoneNumberType.UNKNOWN
     if len(regions) == 1:
         metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, regions[0])
@@ -273,7 +273,12 @@ _REGIONS_BY_CODE: Final = phonenumbers.COUNTRY_CODE_TO_REGION_CODE
 def read(parsed: Parsed) -> Reading:
     """Validate a parsed number: its region, line type and length verdict."""
     number = parsed.number
-    region, kind = _region_and_type(parsed.country_code, parsed.national_number)
+    if _type_helper is None:  # only if phonenumbers renames its private helper
+        # Slower, but right: the public calls, each finding the region again.
+        region = phonenumbers.region_code_for_number(number)
+        kind = phonenumbers.number_type(number)
+    else:
+        region, kind = _region_and_type(parsed.country_code, parsed.national_number)
     line_type = _LINE_TYPES.get(kind, LineType.UNKNOWN)
     if line_type is LineType.UNKNOWN:
         possibility = phonenumbers.is_possible_number_with_reason(number)
