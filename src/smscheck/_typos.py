@@ -463,14 +463,12 @@ def without_region(digits: str) -> Verdict | None:
 def _international_rewrites(search: _Search, country_code: int, after: str) -> None:
     """Rewrites of what follows a country code typed with ``+`` or an international prefix."""
     country = str(country_code)
+    trunk = _trunk_of(country_code)
     if after.startswith(country):
         # Don't let "+7 7…" read as "+7 7…": the second code is the mistake.
         params: Params = (("country_code", country),)
-        search.offer(
-            country_code, after[len(country) :], Code.DUPLICATED_COUNTRY_CODE, _W_DUPLICATED, params
-        )
-        trunk = _trunk_of(country_code)
         rest = after[len(country) :]
+        search.offer(country_code, rest, Code.DUPLICATED_COUNTRY_CODE, _W_DUPLICATED, params)
         if trunk and rest.startswith(trunk):
             search.offer(
                 country_code,
@@ -479,7 +477,6 @@ def _international_rewrites(search: _Search, country_code: int, after: str) -> N
                 _W_DUPLICATED,
                 params,
             )
-    trunk = _trunk_of(country_code)
     if trunk and after.startswith(trunk):
         search.offer(
             country_code,
