@@ -1,25 +1,39 @@
-"""What the typo machinery costs: valid-path overhead, and invalid-input median and maximum.
+"""What the typo model costs: valid-path overhead, and the invalid path against phonenumbers.
 
-Run:  python benchmarks/bench_typos.py
+Run:  python benchmarks/bench_typos.py [--rounds 5]
 
-Valid inputs are timed through ``check()`` twice: as shipped, and with ``_typos.on_valid``
-switched off (the only typo code on the valid path). Invalid inputs (every mistake of
-``benchmarks/accuracy.py``'s corpus plus hostile shapes) are timed one by one, best of three.
+Each round, in one process:
+
+* valid inputs (every ``valid`` case of ``benchmarks/accuracy.py``'s corpus) are timed through
+  ``check()`` twice, as shipped and with ``_typos.on_valid`` switched off (the only typo code on
+  the valid path): the overhead is the difference;
+* invalid inputs (every mistake of the corpus plus hostile shapes) are timed one by one through
+  ``check()``, and through plain phonenumbers (``parse`` + ``is_valid_number``, pattern cache
+  on) as the baseline of the same run.
+
+The figures are the median over the rounds of each round's figure, with the range.
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import statistics
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import phonenumbers
 from accuracy import corpus
 
 import smscheck
 from smscheck import _typos
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _HOSTILE = [
     "0" * 20,
@@ -44,45 +58,74 @@ def _valid_pass(cases: list[tuple[str, str | None]]) -> float:
     return time.perf_counter() - start
 
 
-def _one(text: str, region: str | None) -> float:
-    best = float("inf")
-    for _ in range(3):
+def _baseline(text: str, region: str | None) -> None:
+    with contextlib.suppress(phonenumbers.NumberParseException):
+        phonenumbers.is_valid_number(phonenumbers.parse(text, region))
+
+
+def _check(text: str, region: str | None) -> None:
+    smscheck.check(text, region=region)
+
+
+def _each(
+    cases: list[tuple[str, str | None]], run: Callable[[str, str | None], None]
+) -> list[float]:
+    """Each case timed on its own, sorted."""
+    times = []
+    for text, region in cases:
         start = time.perf_counter()
-        smscheck.check(text, region=region)
-        best = min(best, time.perf_counter() - start)
-    return best
+        run(text, region)
+        times.append(time.perf_counter() - start)
+    return sorted(times)
+
+
+def _spread(values: list[float], unit: str, scale: float) -> str:
+    return (
+        f"{scale * statistics.median(values):.3f} {unit} "
+        f"(range {scale * min(values):.3f}-{scale * max(values):.3f})"
+    )
 
 
 def main() -> int:
-    cases = list(corpus())
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    cases = list(corpus(None))
     valid = [(c.text, c.region) for c in cases if c.kind == "valid"]
     invalid = [(c.text, c.region) for c in cases if c.kind != "valid"]
     invalid += [(text, region) for text in _HOSTILE for region in (None, "US", "RU", "DE", "BR")]
+    phonenumbers.enable_pattern_cache()
     for text, region in valid + invalid:  # warm caches (metadata, patterns, prefix tables)
         smscheck.check(text, region=region)
+        _baseline(text, region)
     real = _typos.on_valid
-    with_typos, without = [], []
-    for _ in range(5):
-        with_typos.append(_valid_pass(valid))
+    overheads, on_us, off_us = [], [], []
+    medians, p99s, maxima, base_medians = [], [], [], []
+    for _ in range(args.rounds):
+        on = _valid_pass(valid)
         _typos.on_valid = _off
         try:
-            without.append(_valid_pass(valid))
+            off = _valid_pass(valid)
         finally:
             _typos.on_valid = real
-    on, off = min(with_typos), min(without)
+        overheads.append(100 * (on - off) / off)
+        on_us.append(1e6 * on / len(valid))
+        off_us.append(1e6 * off / len(valid))
+        times = _each(invalid, _check)
+        medians.append(statistics.median(times))
+        p99s.append(times[int(0.99 * len(times))])
+        maxima.append(times[-1])
+        base_medians.append(statistics.median(_each(invalid, _baseline)))
+    print(f"rounds: {args.rounds}")
     print(f"valid inputs: {len(valid)}")
-    print(f"  check() with typo machinery:    {1e6 * on / len(valid):7.1f} µs/input")
-    print(f"  check() without typo machinery: {1e6 * off / len(valid):7.1f} µs/input")
-    print(f"  overhead: {100 * (on - off) / off:+.1f} %")
-    times = sorted((_one(text, region), text, region) for text, region in invalid)
-    values = [t for t, _, _ in times]
-    print(f"invalid inputs: {len(values)}")
-    print(
-        f"  median {1e3 * statistics.median(values):.3f} ms, "
-        f"p99 {1e3 * values[int(0.99 * len(values))]:.3f} ms, max {1e3 * values[-1]:.3f} ms"
-    )
-    for elapsed, text, region in times[-3:]:
-        print(f"  slowest: {1e3 * elapsed:.3f} ms {text!r} region={region}")
+    print(f"  check() with the typo model:    {_spread(on_us, 'µs', 1)}")
+    print(f"  check() without it:             {_spread(off_us, 'µs', 1)}")
+    print(f"  overhead: {_spread(overheads, '%', 1)}")
+    print(f"invalid inputs: {len(invalid)}")
+    print(f"  check() median: {_spread(medians, 'ms', 1e3)}")
+    print(f"  check() p99:    {_spread(p99s, 'ms', 1e3)}")
+    print(f"  check() max:    {_spread(maxima, 'ms', 1e3)}")
+    print(f"  phonenumbers parse + is_valid_number median: {_spread(base_medians, 'ms', 1e3)}")
     return 0
 
 

@@ -20,14 +20,19 @@ CASES = [
     ("+44 44 7911 123456", None, Code.DUPLICATED_COUNTRY_CODE, "+447911123456"),
     ("447911123456", "US", Code.MISSING_PLUS, "+447911123456"),
     ("447911123456", None, Code.MISSING_PLUS, "+447911123456"),
-    ("79123456789", "DE", Code.MISSING_PLUS, "+79123456789"),
+    ("491716783154", "DE", Code.MISSING_PLUS, "+491716783154"),
+    ("49(0)345279580", "DE", Code.MISSING_PLUS, "+49345279580"),
     ("00 44 7911 123456", "US", Code.WRONG_INTERNATIONAL_PREFIX, "+447911123456"),
     ("011 44 7911 123456", "GB", Code.WRONG_INTERNATIONAL_PREFIX, "+447911123456"),
     ("810 44 7911 123456", "DE", Code.WRONG_INTERNATIONAL_PREFIX, "+447911123456"),
     ("8~10 44 7911 123456", "DE", Code.WRONG_INTERNATIONAL_PREFIX, "+447911123456"),
     ("07911 123456", "US", Code.REGION_MISMATCH, "+447911123456"),
     ("8 912 345 67 89", "US", Code.REGION_MISMATCH, "+79123456789"),
-    ("89123456789", "DE", Code.AMBIGUOUS_NUMBER, "+79123456789"),
+    ("8 912 345-67-89", "DE", Code.AMBIGUOUS_NUMBER, "+79123456789"),
+    ("(268) 464-1661", "GB", Code.REGION_MISMATCH, "+12684641661"),
+    ("415 867 530", "US", Code.MISSING_DIGIT, None),
+    ("0151 2345678", "DE", Code.MISSING_DIGIT, None),
+    ("916 555 12 3", "RU", Code.MISSING_DIGIT, None),
     ("207 946 0123", "GB", Code.AMBIGUOUS_NUMBER, "+12079460123"),
     ("+7 9I2 345 67 89", None, Code.LOOKALIKE_CHARACTERS, "+79123456789"),
     ("+44 79l1 123456", None, Code.LOOKALIKE_CHARACTERS, "+447911123456"),
@@ -39,20 +44,39 @@ CASES = [
     ("+7 912 \u041745 67 89", None, Code.LOOKALIKE_CHARACTERS, "+79123456789"),
     ("+52 1 55 1234 5678", None, Code.LEGACY_PREFIX, "+525512345678"),
     ("044 55 1234 5678", "MX", Code.LEGACY_PREFIX, "+525512345678"),
-    ("+55 11 8765 4321", None, Code.LEGACY_PREFIX, "+5511987654321"),
-    ("+39 6 6982 1234", None, Code.MISSING_LEADING_ZERO, "+390669821234"),
-    ("+7 912 345 67 899", None, Code.DOUBLED_DIGIT, "+79123456789"),
+    ("+7 912 345 67 899", None, Code.EXTRA_DIGIT, "+79123456789"),
 ]
 
 
 @pytest.mark.parametrize(("text", "region", "code", "top"), CASES)
-def test_mistake_is_named_and_fixed(text: str, region: str | None, code: Code, top: str) -> None:
-    """Each mistake class gets its code, and the intended number comes first."""
+def test_mistake_is_named_and_fixed(
+    text: str, region: str | None, code: Code, top: str | None
+) -> None:
+    """Each mistake gets its code, and the intended number comes first (if any is listed)."""
     report = smscheck.check(text, region=region)
     assert report.has(code), report.codes
     ranked = [report.number.e164] if report.number is not None else []
     ranked += [s.e164 for s in report.suggestions]
-    assert ranked[0] == top
+    if top is None:
+        # Too many completions to list: no foreign reading may stand in for them.
+        assert all(s.confidence < 0.3 for s in report.suggestions), report.suggestions
+    else:
+        assert ranked[0] == top
+
+
+@pytest.mark.parametrize(
+    ("text", "top"),
+    [("+55 11 8765 4321", "+5511987654321"), ("+39 6 6982 1234", "+390669821234")],
+)
+def test_retired_and_dropped_zero_forms_are_suggested(text: str, top: str) -> None:
+    """A retired format and Italy's dropped 0 are among the first readings, named by their code.
+
+    No study gives their rate, so they are scored like one slip (docs/typos.md) and compete
+    with the digit slips that also explain the text; they are not always the headline.
+    """
+    report = smscheck.check(text)
+    named = {s.e164: s.reason for s in report.suggestions[:3]}
+    assert named.get(top) in (Code.LEGACY_PREFIX, Code.MISSING_LEADING_ZERO)
 
 
 def test_trunk_after_country_code_keeps_the_number() -> None:
@@ -78,11 +102,25 @@ def test_wrong_international_prefix_stands_behind_the_reading() -> None:
     assert report.number.e164 == "+447911123456"
 
 
-def test_ambiguous_landline_gives_way_to_mobile() -> None:
-    """A Munich landline reading of a Russian mobile is not kept as the number."""
-    report = smscheck.check("89123456789", region="DE")
+def test_ambiguous_landline_gives_way_to_mobile_typed_the_russian_way() -> None:
+    """Typed in Russian groups, a Munich landline reading of a Russian mobile is not kept."""
+    report = smscheck.check("8 912 345-67-89", region="DE")
     assert report.number is None
-    assert {s.e164 for s in report.suggestions} == {"+79123456789", "+4989123456789"}
+    assert [s.e164 for s in report.suggestions] == ["+79123456789", "+4989123456789"]
+
+
+def test_form_reading_stands_when_nothing_tells_them_apart() -> None:
+    """In one run of digits, the form region's valid reading is kept, without a warning.
+
+    The foreign mobile is still suggested, with what it is worth, since a landline cannot
+    take the code.
+    """
+    report = smscheck.check("89123456789", region="DE")
+    assert report.number is not None
+    assert report.number.e164 == "+4989123456789"
+    assert not report.has(Code.AMBIGUOUS_NUMBER)
+    assert report.suggestions[0].e164 == "+79123456789"
+    assert report.suggestions[0].confidence < 0.5
 
 
 def test_missing_digit_with_many_fits_says_how_many() -> None:
@@ -139,6 +177,37 @@ def test_valid_national_mobiles_get_no_typo_diagnostics(region: str) -> None:
     report = smscheck.check(text, region=region)
     assert not TYPO_CODES & set(report.codes), (text, report.codes)
     assert report.suggestions == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(region=st.sampled_from(REGIONS), position=st.integers(0, 40))
+def test_a_dropped_digit_is_never_called_foreign_without_a_majority(
+    region: str, position: int
+) -> None:
+    """A valid national mobile with one digit dropped, checked under its own region, is never
+    read as a number, and gets another country's headline only where that reading is likelier
+    than everything else together (docs/typos.md, "Deciding")."""
+    example = phonenumbers.example_number_for_type(region, PhoneNumberType.MOBILE)
+    if example is None or not phonenumbers.is_valid_number(example):
+        return
+    national = phonenumbers.format_number(example, PhoneNumberFormat.NATIONAL)
+    nsn = phonenumbers.national_significant_number(example)
+    spots = [i for i, ch in enumerate(national) if ch.isdigit()]
+    spots = spots[len(spots) - len(nsn) :]  # the national number's digits, not the trunk's
+    where = spots[position % len(spots)]
+    text = national[:where] + national[where + 1 :]
+    try:
+        still = phonenumbers.is_valid_number(phonenumbers.parse(text, region))
+    except phonenumbers.NumberParseException:
+        still = False
+    if still:
+        return  # the slip left a valid number: nothing can tell
+    report = smscheck.check(text, region=region)
+    assert report.number is None, (text, report.codes)
+    if report.has(Code.REGION_MISMATCH):
+        top = report.suggestions[0]
+        assert top.confidence >= 0.5, (text, report.suggestions)
+        assert phonenumbers.parse(top.e164).country_code != example.country_code
 
 
 HOSTILE = [

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
-import re
 from typing import TYPE_CHECKING, Final
 
 from . import _phone, _typos
 from ._codes import Code, LineType
 from ._fictional import fictional_range
 from ._messages import LANGUAGES, render
-from ._normalize import MAX_INPUT_LENGTH, Finding, screen
+from ._normalize import Finding, screen
 from ._report import Diagnostic, Number, Report, Sender, Source, Suggestion
 from ._ru_carriers import ru_allocation
 from ._rules import RuleSet, applicable_rules, load_rules
@@ -176,14 +175,6 @@ def check(
     return Report(text, hint, number, out.sorted(), suggestions)
 
 
-def _groups(text: str) -> tuple[int, ...]:
-    """Lengths of the digit groups as typed: how the person wrote the number."""
-    return tuple(len(run) for run in _DIGIT_RUN.findall(text[:MAX_INPUT_LENGTH]))
-
-
-_DIGIT_RUN: Final = re.compile(r"\d+")
-
-
 def _read(
     screened: Screened, hint: str | None, out: _Collector, text: str
 ) -> tuple[Number | None, tuple[Suggestion, ...]]:
@@ -210,7 +201,7 @@ def _read(
         digits = _phone.keypad_digits(screened.vanity_text).lstrip("+")
     if not screened.plus and hint is None:
         out.add(Code.MISSING_COUNTRY_CODE)
-        verdict = _typos.without_region(digits)
+        verdict = _typos.without_region(digits, _typos.typing_of(text, digits))
         return None, _apply(verdict, out)
     parsed = _phone.parse(digits, plus=screened.plus, region=hint)
     if isinstance(parsed, _phone.ParseFailure):
@@ -247,10 +238,10 @@ def _read(
         if rescued is None and not explained:
             _explain_invalid(reading, digits, hint, out)
         return rescued, suggestions
-    # How the digits were grouped only matters to a number typed the national way.
-    groups = () if parsed.from_text else _groups(text)
-    verdict = _typos.on_valid(digits, screened.plus, hint, reading, groups)
+    verdict = _typos.on_valid(digits, screened.plus, hint, reading, text)
     suggestions = _apply(verdict, out)
+    if verdict is not None and verdict.number is not None:
+        return _describe_valid(verdict.number, screened, out), suggestions
     if verdict is not None and not verdict.keep:
         return None, suggestions
     return _describe_valid(reading, screened, out), suggestions
@@ -272,7 +263,9 @@ def _typos_on_invalid(  # noqa: PLR0913 - the state of one reading, passed along
     whether the typo diagnostics already explain what is wrong.
     """
     verdict = (
-        _typos.on_invalid(digits, screened.plus, hint, parsed, _groups(text)) if typos else None
+        _typos.on_invalid(digits, screened.plus, hint, parsed, _typos.typing_of(text, digits))
+        if typos
+        else None
     )
     suggestions = _apply(verdict, out)
     if verdict is None:

@@ -67,6 +67,7 @@ class Code(enum.StrEnum):
     # The text itself.
     EMPTY_INPUT = "empty_input"
     NOT_A_NUMBER = "not_a_number"
+    DATE_TIME_OR_ADDRESS = "date_time_or_address"
     INPUT_TOO_LONG = "input_too_long"
     INVALID_CHARACTERS = "invalid_characters"
     INVISIBLE_CHARACTERS = "invisible_characters"
@@ -136,6 +137,7 @@ _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 DEFAULT_SEVERITY: dict[Code, Severity] = {
     Code.EMPTY_INPUT: _E,
     Code.NOT_A_NUMBER: _E,
+    Code.DATE_TIME_OR_ADDRESS: _E,
     Code.INPUT_TOO_LONG: _E,
     Code.INVALID_CHARACTERS: _E,
     Code.INVISIBLE_CHARACTERS: _I,

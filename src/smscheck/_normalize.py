@@ -259,6 +259,57 @@ def _first_of_many(text: str, findings: list[Finding]) -> str:
     return text
 
 
+# Dates, times and IPv4 addresses: what people (and mis-wired forms) put in a phone field that
+# is no phone number. Every part must be in range, so "212.555.1234" stays a number.
+_TIME = r"(?:[ T]?([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?"
+_ISO_DATE = re.compile(r"([0-9]{4})([-./])([0-9]{1,2})\2([0-9]{1,2})" + _TIME)
+_DMY_DATE = re.compile(r"([0-9]{1,2})([-./])([0-9]{1,2})\2([0-9]{4})" + _TIME)
+_CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
+_IPV4 = re.compile(r"([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})")
+
+
+def _other_shape(text: str) -> str | None:
+    """``"date"``, ``"time"`` or ``"ip_address"`` when the text has that shape, else ``None``."""
+    if len(text) > 24:
+        return None
+    if match := _ISO_DATE.fullmatch(text):
+        year, _, month, day, *clock = match.groups()
+        return "date" if _is_date(year, month, day) and _is_clock(*clock) else None
+    if match := _DMY_DATE.fullmatch(text):
+        first, _, second, year, *clock = match.groups()
+        dates = _is_date(year, second, first) or _is_date(year, first, second)
+        return "date" if dates and _is_clock(*clock) else None
+    if (match := _CLOCK.fullmatch(text)) and _is_clock(*match.groups()):
+        return "time"
+    if (match := _IPV4.fullmatch(text)) and _is_address(match.groups()):
+        return "ip_address"
+    return None
+
+
+def _not_a_phone(shape: str, findings: list[Finding]) -> Screened:
+    finding = Finding(Code.DATE_TIME_OR_ADDRESS, (("kind", shape),))
+    return Screened(digits="", findings=(*findings, finding), readable=False)
+
+
+def _is_address(parts: tuple[str, ...]) -> bool:
+    # Four pairs ("22.50.12.34") is how numbers are grouped in much of francophone Africa, and
+    # "070.123.45.67" is a Swedish mobile: an address has a part of one or three digits, and
+    # no part with a leading zero.
+    return all(int(p) <= 255 and (p == "0" or p[0] != "0") for p in parts) and any(
+        len(p) != 2 for p in parts
+    )
+
+
+def _is_date(year: str, month: str, day: str) -> bool:
+    return 1900 <= int(year) <= 2099 and 1 <= int(month) <= 12 and 1 <= int(day) <= 31
+
+
+def _is_clock(hours: str | None, minutes: str | None, seconds: str | None = None) -> bool:
+    if hours is None or minutes is None:
+        return True
+    return int(hours) <= 23 and int(minutes) <= 59 and (seconds is None or int(seconds) <= 59)
+
+
 def screen(text: str) -> Screened:
     """Screen raw text. Never raises; runs in time linear in ``len(text)``, capped."""
     if len(text) > MAX_INPUT_LENGTH:
@@ -272,9 +323,16 @@ def screen(text: str) -> Screened:
     if text.isascii():
         plain = text.strip()
         if _PLAIN.fullmatch(plain) and not plain.endswith(".0"):
+            if "." in plain or "-" in plain:
+                shape = _other_shape(plain)
+                if shape is not None:
+                    return _not_a_phone(shape, [])
             return Screened(digits=plain.translate(_NOT_DIGITS), plus=plain[0] == "+")
     findings: list[Finding] = []
     cleaned = _strip_control(text, findings).strip()
+    shape = _other_shape(cleaned)
+    if shape is not None:
+        return _not_a_phone(shape, findings)
     if not cleaned:
         code = Code.EMPTY_INPUT
         if any(f.code is Code.INVALID_CHARACTERS for f in findings):

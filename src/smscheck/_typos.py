@@ -1,98 +1,61 @@
-"""Typing mistakes: hypotheses of what the person meant, re-validated and ranked.
+"""Typing mistakes: the hypotheses of which number the person meant, and the verdict.
 
-Every hypothesis is a rewrite of the typed digits (drop a doubled country code, read ``00`` as
-``+``, insert the ``0`` Italy keeps, ...). Each is checked against the numbering plan through
-``_phone`` and the valid ones are ranked. The search is bounded: at most
-:data:`MAX_HYPOTHESES` rewrites are looked at and at most :data:`MAX_READINGS` are validated,
-whatever the input, so one check stays within a few milliseconds.
-
-Confidence is a share: each valid reading gets a weight (how often the mistake it undoes
-produces text of this shape, times a preference for lines that receive SMS), and its confidence
-is its weight over the sum of all weights plus a margin for "none of these". A lone structural
-fix gets about 0.95; several competing readings share the mass. ``benchmarks/accuracy.py``
-measures that a top suggestion with confidence >= 0.9 is the intended number >= 95 % of the time.
+Every hypothesis is an intended number and a way of typing it that gives the text: as it is,
+with a doubled country code, with another country's ``00``, as another country's national
+number, with one digit left out, ... Each is validated and scored by ``_belief.Search`` with
+``_model``'s formula. Digit slips under one country code compete as a *class*: "one digit is
+missing from this US number" has the mass of all its valid completions, whether or not they are
+few enough to list. The verdict (:func:`_verdict`) names the likeliest hypothesis, stands
+behind a corrected reading only when it is sure, and names another country only by a
+majority. ``docs/typos.md`` derives the model and ``docs/accuracy.md`` measures it on a
+held-out split.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from . import _phone
+from . import _model, _phone
+from ._belief import MAX_HYPOTHESES, MAX_READINGS, Belief, Part, Search
 from ._codes import Code, LineType
 from ._legacy_prefixes import legacy_national_rewrites, legacy_rewrites
 from ._normalize import Finding
-from ._report import Suggestion
+from ._typing import Typing, groups_match, typing_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ._normalize import Params
+    from ._report import Suggestion
 
-__all__ = ["MAX_HYPOTHESES", "MAX_READINGS", "Verdict", "on_invalid", "on_valid", "without_region"]
+__all__ = [
+    "MAX_HYPOTHESES",
+    "MAX_READINGS",
+    "Typing",
+    "Verdict",
+    "on_invalid",
+    "on_valid",
+    "typing_of",
+    "without_region",
+]
 
-#: Rewrites looked at per input (each costs one regex match, about 1 µs).
-MAX_HYPOTHESES: Final = 400
-#: Rewrites validated against the numbering plan per input (each about 15 µs; one under a
-#: code shared by many regions counts as several).
-MAX_READINGS: Final = 96
-#: More valid digit-slip readings than this and a list would be noise: say what is wrong, stop.
+#: Valid completions of a digit slip validated one by one; beyond this many pattern matches,
+#: an even sample of this size stands for the rest (its mean score times their count).
+_SLIP_SAMPLE: Final = 8
+#: A slip class lists its completions as suggestions only when there are at most this many.
 _MAX_SLIP_SUGGESTIONS: Final = 3
 #: Fewer digits than this are no phone number mistyped (the shortest, Niue's, have 4 after +683).
 _MIN_DIGITS: Final = 6
-#: Suggestions shown at most.
-_MAX_SUGGESTIONS: Final = 5
-#: The share of belief kept for "the person meant something else entirely": small for
-#: structural mistakes (the rewrite is exact), large for digit slips (any digit could be wrong,
-#: and only one kind of slip is searched at a time).
-_MARGIN: Final = 0.03
-_SLIP_MARGIN: Final = 0.35
-#: Typed digit groups that match a reading's own format (``07911 123456`` is how a British
-#: mobile is written) multiply its weight by this; groups that match neither format divide it.
-_SHAPE_MATCH: Final = 2.0
-_SHAPE_MISMATCH: Final = 0.6
-
-# How likely each mistake is to have produced the text, given that the rewrite is valid.
-_W_DUPLICATED: Final = 0.97
-_W_IDD: Final = 0.97
-_W_TRUNK: Final = 0.97
-_W_PLUS: Final = 0.95
-_W_LEGACY: Final = 0.95
-_W_LEADING_ZERO: Final = 0.9
-_W_PLUS_TRUNK: Final = 0.8
-_W_MISMATCH: Final = 0.6
-_W_MISMATCH_NO_TRUNK: Final = 0.3
-_W_DOUBLED: Final = 0.5
-_W_TRANSPOSED: Final = 0.3
-_W_EXTRA: Final = 0.2
-_W_MISSING: Final = 0.2
-_W_ALTERNATIVE: Final = 0.6
-
-# An SMS flow wants lines that receive SMS: people type their mobile number.
-_TYPE_WEIGHT: Final = {
-    LineType.MOBILE: 1.0,
-    LineType.FIXED_LINE_OR_MOBILE: 0.8,
-    LineType.FIXED_LINE: 0.35,
-    LineType.VOIP: 0.3,
-    LineType.PERSONAL_NUMBER: 0.3,
-    LineType.PAGER: 0.2,
-}
-_OTHER_TYPE_WEIGHT: Final = 0.1
-_SMS_CAPABLE: Final = frozenset({LineType.MOBILE, LineType.FIXED_LINE_OR_MOBILE})
-
-# The reading the person's form gave is the prior; it loses weight when it is not a line that
-# gets SMS, and when the region dials a trunk prefix that the person did not type (Germans write
-# 089..., so 89123456789 is not how a Munich number is usually written).
-_W_HINTED: Final = 1.0
-#: How far ahead of the best other reading a number typed exactly in the form country's
-#: national format is put.
-_HINTED_EXACT_LEAD: Final = 1.5
-_ALTERNATIVE_FLOOR: Final = 0.5
-_HINTED_TRUNK_MISSING: Final = 0.35
-
-# Confidence at or above which smscheck stands behind a corrected reading of a warning-level
-# mistake (the mistake is in how the number was written, not which number it is).
+#: The confidence at or above which smscheck stands behind a reading: it replaces an invalid
+#: literal reading (for mistakes in how a number was written), and a valid reading of the form
+#: region at or above it gets no warning. A decision threshold, not a model number: the
+#: accuracy report measures that readings this sure are right >= 97 % of the time.
 _STAND_BEHIND: Final = 0.9
+
 _STANDABLE: Final = frozenset(
     {
         Code.MISSING_PLUS,
@@ -104,21 +67,9 @@ _STANDABLE: Final = frozenset(
 )
 # Mistakes whose diagnostic says all the generic "invalid"/"too long" one would say, and more.
 _EXPLAINS_INVALID: Final = frozenset(
-    {
-        *_STANDABLE,
-        Code.DUPLICATED_COUNTRY_CODE,
-        Code.REGION_MISMATCH,
-    }
+    {*_STANDABLE, Code.DUPLICATED_COUNTRY_CODE, Code.REGION_MISMATCH}
 )
-_STRUCTURAL: Final = frozenset({*_STANDABLE, Code.DUPLICATED_COUNTRY_CODE})
-_SLIPS: Final = frozenset(
-    {
-        Code.MISSING_DIGIT,
-        Code.EXTRA_DIGIT,
-        Code.DOUBLED_DIGIT,
-        Code.TRANSPOSED_DIGITS,
-    }
-)
+_SMS_CAPABLE: Final = frozenset({LineType.MOBILE, LineType.FIXED_LINE_OR_MOBILE})
 
 
 @attrs.frozen
@@ -140,85 +91,172 @@ class Verdict:
     explained: bool = False
 
 
-@attrs.define
-class _Candidate:
-    reading: _phone.Reading
-    code: Code
-    weight: float
-    params: Params
-
-
-class _Search:
-    """Bounded generate-and-validate: every hypothesis goes through :meth:`offer`."""
-
-    __slots__ = ("candidates", "hypotheses", "readings")
-
-    def __init__(self) -> None:
-        self.hypotheses = 0
-        self.readings = 0
-        self.candidates: dict[str, _Candidate] = {}
-
-    def offer(
-        self, country_code: int, national: str, code: Code, weight: float, params: Params = ()
-    ) -> _phone.Reading | None:
-        """Validate one rewrite; keep it when valid. Returns the reading if valid."""
-        e164 = f"+{country_code}{national}"
-        known = self.candidates.get(e164)
-        if known is not None:
-            if weight * _kind_weight(code, known.reading) > known.weight:
-                known.weight = weight * _kind_weight(code, known.reading)
-                known.code, known.params = code, params
-            return known.reading
-        if (
-            not national
-            or len(national) > 17  # E.164: 15 digits with the country code
-            or self.hypotheses >= MAX_HYPOTHESES
-            or self.readings >= MAX_READINGS
-        ):
-            return None
-        self.hypotheses += 1
-        if not _phone.plausible(country_code, national):
-            return None
-        # A code shared by many regions (+1 has 25) costs a region look-up per region.
-        self.readings += _read_cost(country_code)
-        reading = _phone.reading_of(country_code, national)
-        if not reading.valid:
-            return None
-        weight *= _kind_weight(code, reading)
-        self.candidates[e164] = _Candidate(reading, code, weight, params)
-        return reading
-
-    def ranked(self) -> list[_Candidate]:
-        return sorted(self.candidates.values(), key=lambda c: (-c.weight, c.reading.e164))
-
-
-@functools.cache
-def _read_cost(country_code: int) -> int:
-    return 1 + len(_phone.regions_for_country_code(country_code)) // 4
-
-
-def _kind_weight(code: Code, reading: _phone.Reading) -> float:
-    """Prefer SMS lines; strongly where the mistake leaves the country open, mildly otherwise."""
-    if code in _STRUCTURAL:
-        # The rewrite is exact: a fixed line typed with 00 for + is still that fixed line.
-        return 1.0 if reading.line_type in _SMS_CAPABLE else 0.9
-    return _type_weight(reading.line_type)
-
-
-def _type_weight(line_type: LineType) -> float:
-    return _TYPE_WEIGHT.get(line_type, _OTHER_TYPE_WEIGHT)
-
-
 def _region_name(reading: _phone.Reading) -> str:
     return reading.region or f"+{reading.parsed.country_code}"
 
 
+@functools.cache
 def _trunk_of(country_code: int) -> str | None:
     region = _phone.region_for_country_code(country_code)
     return None if region is None else _phone.national_prefix(region)
 
 
-# --- Valid input ---------------------------------------------------------------------------
+def _home(hint: str | None) -> float:
+    return _model.P_HOME if hint is not None else 1.0
+
+
+# --- Digit slips, as a class -----------------------------------------------------------------
+
+
+def _slips(
+    search: Search,
+    country_code: int,
+    national: str,
+    prefix: tuple[int, ...],
+) -> None:
+    """One digit left out, one added, two swapped: each kind one hypothesis over its completions.
+
+    ``national`` is the national number as typed after ``prefix`` (an international prefix,
+    a country code, a trunk prefix). The likelihood of the text given a completion ``N`` of
+    ``n`` digits: a left-out digit, ``OMISSION * k / n`` (``k`` positions whose loss gives the
+    text); an added one, ``INSERTION * k / (n + 1) / 10`` (position and digit); a swap,
+    ``TRANSPOSITION / (n - 1)``.
+    """
+    lengths = _phone.possible_lengths(country_code, None)
+    size = len(national)
+    if size + 1 in lengths:
+        rewrites: dict[str, int] = {}
+        for index in range(size + 1):
+            for digit in "0123456789":
+                text = national[:index] + digit + national[index:]
+                rewrites[text] = rewrites.get(text, 0) + 1
+        _slip_class(
+            search,
+            country_code,
+            rewrites,
+            prefix,
+            -1,
+            _model.OMISSION / (size + 1),
+        )
+    if size - 1 in lengths:
+        rewrites = {}
+        for index in range(size):
+            text = national[:index] + national[index + 1 :]
+            rewrites[text] = rewrites.get(text, 0) + 1
+        # An added digit that repeats its neighbour is one key pressed twice: named apart.
+        doubled = {
+            national[:index] + national[index + 1 :]
+            for index in range(size - 1)
+            if national[index] == national[index + 1]
+        }
+        _slip_class(
+            search, country_code, rewrites, prefix, 1, _model.INSERTION / size / 10, doubled
+        )
+    if size in lengths:
+        rewrites = {}
+        for index in range(size):
+            for digit in "0123456789":
+                if digit != national[index]:
+                    rewrites[national[:index] + digit + national[index + 1 :]] = 1
+        # Never listed: a part without a reading, named by no code the report shows.
+        _slip_class(
+            search, country_code, rewrites, prefix, 0, _model.SUBSTITUTION / size / 9, listed=False
+        )
+    if size in lengths and size > 1:
+        rewrites = {}
+        for index in range(size - 1):
+            if national[index] != national[index + 1]:
+                swapped = (
+                    national[:index] + national[index + 1] + national[index] + national[index + 2 :]
+                )
+                rewrites[swapped] = 1
+        _slip_class(search, country_code, rewrites, prefix, 0, _model.TRANSPOSITION / (size - 1))
+
+
+def _slip_class(  # noqa: PLR0913, PLR0917 - one slip kind, described
+    search: Search,
+    country_code: int,
+    rewrites: dict[str, int],
+    prefix: tuple[int, ...],
+    shift: int,
+    rate: float,
+    doubled: frozenset[str] | set[str] = frozenset(),
+    *,
+    listed: bool = True,
+) -> None:
+    """Score one kind of slip over every completion that passes the pattern test."""
+    if not rewrites:
+        return
+    length = len(next(iter(rewrites)))
+    # The most the class could score: every rewrite valid, a mobile, its groups a perfect fit
+    # (the line-type prior and the grouping likelihood are at most 1).
+    bound = (
+        _model.region_prior(country_code, search.hint)
+        * _model.density(length)
+        * rate
+        * max(rewrites.values())
+        * len(rewrites)
+    )
+    if not search.worth(bound):
+        return
+    fits = [text for text in rewrites if search.test(country_code, text)]
+    share = search.shares[0 if shift == 0 else 1]
+    if not fits:
+        share[0] += len(rewrites)
+        return
+    # A key pressed twice is the likeliest completion of an added digit: always read, and
+    # listed on its own; an even sample of the other completions stands for them all.
+    twice = [text for text in fits if text in doubled][:2]
+    rest = [text for text in fits if text not in twice]
+    step = -(-len(rest) // _SLIP_SAMPLE)
+    sample = twice + (rest if len(rest) <= _SLIP_SAMPLE else rest[::step])
+    scale = len(rest) / max(len(sample) - len(twice), 1)
+    search.units += 1
+    unit = search.units
+    parts: list[Part] = []
+    for text in sample:
+        reading = search.read(country_code, text)
+        if reading is None:
+            continue
+        groups = search.groups(reading, prefix, shift)
+        score = search.score(reading, rate * rewrites[text], groups)
+        parts.append(Part(_slip_code(shift, text in doubled), score, reading, (), unit))
+    listed_twice = [p for p in parts if p.code is Code.DOUBLED_DIGIT]
+    others = [p for p in parts if p.code is not Code.DOUBLED_DIGIT]
+    share[0] += len(rewrites)
+    share[1] += sum(_model.line_type_prior(p.reading.line_type) for p in listed_twice if p.reading)
+    share[1] += scale * sum(
+        _model.line_type_prior(p.reading.line_type) for p in others if p.reading
+    )
+    if not parts:
+        return
+    if not listed:
+        mass = scale * sum(p.score for p in parts)
+        search.other += mass
+        search.found += mass
+        return
+    if len(sample) == len(fits) and len(parts) <= _MAX_SLIP_SUGGESTIONS:
+        for part in parts:
+            search.add(part)
+        return
+    # Too many to list, or only sampled: one part for the class, its mass scaled to all fits,
+    # except for a key pressed twice, listed on its own.
+    for part in listed_twice:
+        search.add(part)
+    if others:
+        mass = scale * sum(p.score for p in others)
+        search.add(Part(_slip_code(shift, doubled=False), mass, None, (), unit))
+
+
+def _slip_code(shift: int, doubled: bool) -> Code:
+    if shift < 0:
+        return Code.MISSING_DIGIT
+    if shift == 0:
+        return Code.TRANSPOSED_DIGITS
+    return Code.DOUBLED_DIGIT if doubled else Code.EXTRA_DIGIT
+
+
+# --- Valid input -----------------------------------------------------------------------------
 
 
 def on_valid(
@@ -226,12 +264,13 @@ def on_valid(
     plus: bool,
     hint: str | None,
     reading: _phone.Reading,
-    groups: tuple[int, ...] = (),
+    text: str = "",
 ) -> Verdict | None:
     """Look at a valid reading for a redundant trunk prefix or a likelier other reading.
 
-    This is on every valid input's path, so it does almost nothing: string comparisons, and
-    candidate readings only for national input that is not a mobile number.
+    This is on every valid input's path, so it does almost nothing for a mobile number typed
+    with nothing that points elsewhere: string comparisons, and for national input one look
+    at how the digits were grouped (``text`` is the input as typed).
     """
     parsed = reading.parsed
     if parsed.from_text:
@@ -241,37 +280,68 @@ def on_valid(
             and reading.line_type not in _SMS_CAPABLE
             and digits.startswith(country, len(country))
         ):
-            verdict = _duplicated_but_valid(digits, parsed.country_code, reading)
+            typing = typing_of(text, digits)
+            verdict = _duplicated_but_valid(digits, parsed.country_code, reading, hint, typing)
             if verdict is not None:
                 return verdict
         return _trunk_after_country_code(digits, parsed)
-    if hint is None or reading.line_type in _SMS_CAPABLE or parsed.stripped_trunk_prefix:
-        # A mobile, or a number written the form region's way (its own trunk typed): keep it.
+    if hint is None:
         return None
-    return _ambiguity(digits, hint, reading, groups)
+    nanp = parsed.country_code != 1 and _NANP_SHAPE.fullmatch(text.strip()) is not None
+    if reading.line_type in _SMS_CAPABLE and not nanp and "(" not in text:
+        # A mobile with nothing that could point elsewhere ("(0)", a North American shape):
+        # keep it. (Its digit groups are not compared: a mobile of the form's country is what
+        # the form wants, and the comparison would cost every valid mobile a format look-up.)
+        return None
+    typing = typing_of(text, digits)
+    signal = typing.zero_after is not None or nanp
+    if not signal and reading.line_type in _SMS_CAPABLE:
+        return None
+    own = not typing.bounds or groups_match(typing.bounds, _trunk_typed(hint, parsed), reading, 0)
+    if not signal and own and parsed.stripped_trunk_prefix:
+        # Written the form region's way (its own trunk typed, its own groups): keep it.
+        return None
+    return _ambiguity(digits, hint, reading, typing, own=own, nanp=nanp)
+
+
+#: ``(268) 464-1661``, ``268-464-1661``, ``268.464.1661``: how North American numbers are typed.
+_NANP_SHAPE: Final = re.compile(r"\(?[2-9][0-9]{2}\)?[ .-]?[2-9][0-9]{2}[ .-][0-9]{4}")
+
+
+def _trunk_typed(hint: str, parsed: _phone.Parsed) -> tuple[int, ...]:
+    trunk = _phone.national_prefix(hint)
+    return (len(trunk),) if trunk and parsed.stripped_trunk_prefix else ()
 
 
 def _duplicated_but_valid(
-    digits: str, country_code: int, reading: _phone.Reading
+    digits: str, country_code: int, reading: _phone.Reading, hint: str | None, typing: Typing
 ) -> Verdict | None:
     """``+49 49 1512…`` reads as a German landline; the mobile without the second 49 is likelier."""
-    search = _Search()
+    search = Search(hint, typing)
     country = str(country_code)
-    search.offer(
+    size = len(country)
+    found = search.offer(
         country_code,
-        digits[2 * len(country) :],
+        digits[2 * size :],
         Code.DUPLICATED_COUNTRY_CODE,
-        _W_DUPLICATED,
+        _model.STRUCTURAL,
+        (size, size),
         (("country_code", country),),
     )
-    found = [c for c in search.ranked() if c.reading.line_type in _SMS_CAPABLE]
-    if not found:
+    if found is None or found.line_type not in _SMS_CAPABLE:
         return None
-    literal = _Candidate(reading, Code.AMBIGUOUS_NUMBER, _type_weight(reading.line_type) * 0.3, ())
-    ranked = [*found, literal]
+    search.units += 1
+    score = search.score(reading, 1.0, search.groups(reading, (size,)))
+    search.add(Part(None, score, reading, (), search.units))
+    # Two readings of the digits typed; whether some digit is wrong is not the question here.
+    belief = search.conclude(0.0)
+    if belief is None:  # pragma: no cover - two parts were just added
+        return None
+    if belief.posterior(reading) >= belief.posterior(found):
+        return None
     return Verdict(
-        findings=(Finding(found[0].code, found[0].params),),
-        suggestions=_suggest(ranked),
+        findings=(Finding(Code.DUPLICATED_COUNTRY_CODE, (("country_code", country),)),),
+        suggestions=belief.suggestions(),
         keep=False,
     )
 
@@ -288,105 +358,138 @@ def _trunk_after_country_code(digits: str, parsed: _phone.Parsed) -> Verdict | N
     return Verdict(findings=(Finding(Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE, (("prefix", trunk),)),))
 
 
-def _ambiguity(
-    digits: str, hint: str, reading: _phone.Reading, groups: tuple[int, ...]
+def _ambiguity(  # noqa: PLR0913 - the reading and what the typing says of it
+    digits: str, hint: str, reading: _phone.Reading, typing: Typing, *, own: bool, nanp: bool
 ) -> Verdict | None:
-    """Other readings of national-format digits that are valid SMS-capable numbers."""
-    own = reading.parsed.country_code
+    """Weigh the valid reading of the form's region against other readings of the same digits.
+
+    ``own``: the digits were typed in one run or grouped the way the form's region writes
+    this number; if not, national numbers of every other country are read too (else only the
+    telling trunks).
+    """
+    code = reading.parsed.country_code
+    search = Search(hint, typing)
     own_trunk = _phone.national_prefix(hint)
-    search = _Search()
-    first = digits[:1]
-    _alternatives_as_international(search, digits, own)
-    for prefix, regions in _phone.national_prefix_regions().items():
+    groups = _model.grouping(len(digits), typing.bounds, match=own)
+    search.units += 1
+    literal = Part(None, search.score(reading, 1.0, groups), reading, (), 1)
+    search.add(literal)
+    _as_international(search, digits)
+    for trunk, regions in _phone.national_prefix_regions().items():
         # Trunk 0 is everywhere: every 0-number of one country is a 0-number of some other.
         # Only the rarer trunks (8 in the former USSR, 1 in North America, 06 in Hungary)
-        # tell where a number comes from.
-        if prefix in ("0", own_trunk) or not digits.startswith(prefix):
-            # The form's own trunk typed before the number: that is how its numbers are written.
-            continue
-        _alternatives_as_national(search, digits[len(prefix) :], regions, own, _W_ALTERNATIVE)
-    if own != 1 and len(digits) == 10 and first not in "01":
-        # A North American number typed without +1 (10 digits, area code 2-9).
-        search.offer(1, digits, Code.AMBIGUOUS_NUMBER, _W_ALTERNATIVE * 0.8)
-    if not search.candidates:
+        # tell where a number comes from; the form's own was read already.
+        if trunk not in ("0", own_trunk) and digits.startswith(trunk):
+            _as_national(search, digits[len(trunk) :], regions, code, (len(trunk),))
+    if not own:
+        _foreign_national(search, digits, code)
+    elif code != 1 and len(digits) == 10 and digits[0] not in "01" and (nanp or not typing.bounds):
+        # A North American number typed without +1 (10 digits, area code 2-9). Not when the
+        # digits were grouped otherwise: its grouping likelihood would be 2**-9 of the form's.
+        search.offer(1, digits, Code.REGION_MISMATCH, 1.0, (), _mismatch_params(hint))
+    # Every reading takes the digits as typed: a valid number is not second-guessed for a
+    # mistyped digit, only for which country's it is.
+    belief = search.conclude(0.0)
+    if belief is None or len(belief.parts) < 2:
         return None
-    hinted_weight = _W_HINTED * _type_weight(reading.line_type) * _shape(reading, groups)
-    trunk = _phone.national_prefix(hint)
-    # A trunk prefix is only missing if the region writes this number with one: India's
-    # 1860 shared-cost numbers, for one, are dialled without the 0.
-    trunk_missing = (
-        trunk is not None
-        and trunk != "1"
-        and not reading.parsed.stripped_trunk_prefix
-        and _phone.national_format_has_trunk(reading, trunk)
-    )
-    if trunk_missing:
-        hinted_weight *= _HINTED_TRUNK_MISSING
-    found = []
-    for candidate in search.ranked():
-        candidate.weight *= _shape(candidate.reading, groups)
-        if candidate.code in _STRUCTURAL:  # weighed by the mistake so far; now by line type
-            candidate.weight *= _type_weight(candidate.reading.line_type)
-        # A reading that is much less likely than the form's own is not worth a warning.
-        if candidate.weight >= _ALTERNATIVE_FLOOR * hinted_weight:
-            found.append(candidate)
-    if not found:
-        return None
-    if len(groups) >= 2 and groups == _phone.digit_groups(reading)[0]:
-        # Typed digit for digit in the form country's own national format ("1860 345 1234"
-        # in India): that reading stays the most likely; the others are only worth a warning.
-        hinted_weight = max(hinted_weight, _HINTED_EXACT_LEAD * max(c.weight for c in found))
-    hinted = _Candidate(reading, Code.AMBIGUOUS_NUMBER, hinted_weight, ())
-    ranked = sorted([hinted, *found], key=lambda c: -c.weight)
-    other = next(c for c in ranked if c is not hinted)
+    hinted = belief.posterior(reading)
+    if hinted >= _STAND_BEHIND:
+        # Sure enough to say nothing; the other readings are still worth showing, with
+        # what they are worth, when this one cannot take an SMS.
+        if reading.line_type in _SMS_CAPABLE:
+            return None
+        return Verdict(suggestions=belief.suggestions(skip=reading))
+    ranked = belief.numbers()
+    other = next((r, c) for r, c, _ in ranked if r is not reading)
     params: Params = (
         ("region", hint),
-        ("other", other.reading.e164),
-        ("other_region", _region_name(other.reading)),
+        ("other", other[0].e164),
+        ("other_region", _region_name(other[0])),
     )
-    suggestions = _suggest(ranked)
     findings = [Finding(Code.AMBIGUOUS_NUMBER, params)]
-    if ranked[0] is not hinted and other.code is not Code.AMBIGUOUS_NUMBER:
+    keep = ranked[0][0] is reading
+    if not keep and other[1] in _STANDABLE and belief.posterior(other[0]) >= _STAND_BEHIND:
+        # "491716783154" on a German form: +49 without its plus, surely; read it so.
+        finding = Finding(other[1], _named_params(other[0], other[1]))
+        return Verdict(findings=(finding,), suggestions=belief.suggestions(), number=other[0])
+    if not keep and other[1] in (Code.MISSING_PLUS, Code.WRONG_INTERNATIONAL_PREFIX):
         # The likelier reading undoes a named mistake (a missing +, another country's 00).
-        findings.append(Finding(other.code, other.params))
-    # In a region that dials no trunk prefix the digits are written the region's own way: warn,
-    # but keep the reading; only a missing trunk prefix (89… in Germany) lets it go.
-    keep = ranked[0] is hinted or not trunk_missing
-    return Verdict(findings=tuple(findings), suggestions=suggestions, keep=keep)
+        findings.append(Finding(other[1], _named_params(other[0], other[1])))
+    return Verdict(findings=tuple(findings), suggestions=belief.suggestions(), keep=keep)
 
 
-def _shape(reading: _phone.Reading, groups: tuple[int, ...]) -> float:
-    """How well the digit groups typed match the way this reading is written."""
-    if len(groups) < 2:
-        return 1.0
-    national, international = _phone.digit_groups(reading)
-    if groups in (national, international):
-        return _SHAPE_MATCH
-    # "8 912 345 67 89" is the Russian national format with a trunk 8 typed apart.
-    if groups[1:] == national[1:] or groups[-len(international) :] == international:
-        return _SHAPE_MATCH
-    return _SHAPE_MISMATCH
+def _named_params(reading: _phone.Reading, code: Code) -> Params:
+    if code is Code.MISSING_PLUS:
+        return (("country_code", str(reading.parsed.country_code)),)
+    return ()
 
 
-def _alternatives_as_international(search: _Search, digits: str, own: int) -> None:
+def _mismatch_params(hint: str) -> Params:
+    return (("region", hint),)
+
+
+# --- Readings of the digits as another country's ---------------------------------------------
+
+
+def _as_international(search: Search, digits: str) -> None:
+    """The digits as a country code without ``+``, or after another country's ``00``/``011``."""
     for prefix in _idds_at(digits):
-        rest = digits[len(prefix) :]
-        split = _phone.split_country_code(rest)
-        if split is not None and split[0] != own:
+        if search.hint is not None and _phone.international_prefix_length(search.hint, digits):
+            continue  # the form region's own prefix: phonenumbers has read it already
+        split = _phone.split_country_code(digits[len(prefix) :])
+        if split is None:
+            continue
+        country_code, after = split
+        parts = (*_idd_parts(prefix), len(str(country_code)))
+        params: Params = (("prefix", prefix),)
+        code = Code.WRONG_INTERNATIONAL_PREFIX
+        search.offer(country_code, after, code, _model.STRUCTURAL, parts, params)
+        trunk = _trunk_of(country_code)
+        if trunk and after.startswith(trunk):
             search.offer(
-                *split, Code.WRONG_INTERNATIONAL_PREFIX, _W_ALTERNATIVE, (("prefix", prefix),)
+                country_code,
+                after[len(trunk) :],
+                code,
+                _model.STRUCTURAL,
+                (*parts, len(trunk)),
+                params,
             )
     split = _phone.split_country_code(digits)
-    if split is not None and split[0] != own:
-        search.offer(*split, Code.MISSING_PLUS, _W_ALTERNATIVE, (("country_code", str(split[0])),))
+    if split is None:
+        return
+    # Another country's code, or the form's own ("491716783154" on a German form).
+    country_code, after = split
+    size = len(str(country_code))
+    params = (("country_code", str(country_code)),)
+    search.offer(country_code, after, Code.MISSING_PLUS, 1.0, (size,), params)
+    trunk = _trunk_of(country_code)
+    if trunk and after.startswith(trunk):
+        # "49 (0)345…": the trunk typed after the country code, as many write it.
+        search.offer(
+            country_code,
+            after[len(trunk) :],
+            Code.MISSING_PLUS,
+            1.0,
+            (size, len(trunk)),
+            params,
+        )
 
 
-def _alternatives_as_national(
-    search: _Search, national: str, regions: tuple[str, ...], own: int, weight: float
+def _as_national(
+    search: Search,
+    national: str,
+    regions: tuple[str, ...],
+    own: int,
+    prefix: tuple[int, ...],
 ) -> None:
     for code in sorted({_phone.country_code_for_region(r) for r in regions} - {own}):
         if len(national) in _phone.possible_lengths(code, None):
-            search.offer(code, national, Code.AMBIGUOUS_NUMBER, weight)
+            search.offer(code, national, Code.REGION_MISMATCH, 1.0, prefix)
+
+
+def _idd_parts(prefix: str) -> tuple[int, ...]:
+    """``810`` is written ``8~10`` (wait for the dial tone after the 8): two parts."""
+    return (1, 2) if prefix == "810" else (len(prefix),)
 
 
 def _idds_at(digits: str) -> list[str]:
@@ -395,7 +498,84 @@ def _idds_at(digits: str) -> list[str]:
     return [digits[:n] for n in (4, 3, 2) if digits[:n] in prefixes]
 
 
-# --- Invalid input -------------------------------------------------------------------------
+@functools.cache
+def _codes_for(digits: int, first: str) -> tuple[tuple[int, str | None], ...]:
+    """Country codes whose plan could read ``digits`` digits starting with ``first`` nationally.
+
+    With their trunk prefix, most populous first (under any form hint, the prior of every
+    code but the form's own follows population: ``_model.region_prior``). A code fits when
+    some national form of the text (written trunk stripped, or the digits as they are) has
+    one of the plan's possible lengths.
+    """
+    priors = _model.code_priors(None)
+    found = []
+    for code in sorted(priors, key=lambda code: (-priors[code], code)):
+        lengths = _phone.possible_lengths(code, None)
+        written = _phone.written_trunks(code)
+        cuts = {len(t) for t in written if t[:1] == first} if written else {0}
+        trunk = _trunk_of(code)
+        if not written and trunk and trunk[:1] == first:
+            cuts.add(len(trunk))
+        if any(digits - cut in lengths for cut in cuts):
+            found.append((code, trunk))
+    return tuple(found)
+
+
+def _foreign_national(search: Search, digits: str, own: int) -> None:
+    """The digits as the national number of another country, as its plan writes them.
+
+    Country codes are visited from the likeliest down; once the prior of the rest cannot
+    give a score above the negligible share of the best found, the visit stops.
+    """
+    hint = search.hint
+    # No reading of these digits has a national number shorter than this (a trunk prefix
+    # is at most two digits), nor a line type or grouping likelihood above 1.
+    shortest = _model.density(max(len(digits) - 2, 1))
+    for code, trunk in _codes_for(len(digits), digits[:1]):
+        if code == own:
+            continue
+        prior = _model.region_prior(code, hint)
+        if not search.worth(prior * shortest):
+            break
+        lengths = _phone.possible_lengths(code, None)
+        for national, prefix in _national_forms(digits, code, trunk):
+            if len(national) not in lengths:
+                continue
+            if not search.worth(prior * _model.density(len(national))):
+                continue
+            reading = search.offer(code, national, Code.REGION_MISMATCH, 1.0, prefix)
+            if reading is not None and hint is not None:
+                search.parts[-1].params = (
+                    ("region", hint),
+                    ("other_region", _region_name(reading)),
+                )
+
+
+def _national_forms(
+    digits: str, country_code: int, trunk: str | None
+) -> Iterator[tuple[str, tuple[int, ...]]]:
+    """How a person of another country writes their number nationally: as its format does.
+
+    With the trunk prefix where the plan writes one (``0`` in most of the world, ``8`` in
+    Russia, ``8 0`` in Belarus), without it where the plan writes none (North America's
+    ``1``, Spain, Italy). A foreign number with its country code missing *and* its written
+    trunk left out would be two departures from how it is written; it is not read (the
+    form's own numbers are, both ways: see ``_typed_national_under``).
+    """
+    written = _phone.written_trunks(country_code)
+    if written:
+        for prefix in written:
+            if digits.startswith(prefix):
+                yield digits[len(prefix) :], (len(prefix),)
+        return
+    if trunk and digits.startswith(trunk):
+        yield digits[len(trunk) :], (len(trunk),)
+    if digits[:1] != "0" or _phone.keeps_leading_zero(country_code):
+        # Else a leading 0 is a trunk prefix, not the start of the national number.
+        yield digits, ()
+
+
+# --- Invalid input ---------------------------------------------------------------------------
 
 
 def on_invalid(
@@ -403,78 +583,148 @@ def on_invalid(
     plus: bool,
     hint: str | None,
     parsed: _phone.Parsed | None,
-    groups: tuple[int, ...] = (),
+    typing: Typing = Typing(),  # noqa: B008 - a frozen, empty default
 ) -> Verdict | None:
-    """Find valid readings of digits that phonenumbers could not read as a valid number.
+    """Find what the person meant by digits that are no valid number as typed.
 
     Args:
         digits: The typed digits, international prefix and trunk prefix included.
         plus: Whether a ``+`` was typed.
         hint: The region hint.
         parsed: phonenumbers' (invalid) reading, or ``None`` when it could not parse at all.
-        groups: Lengths of the digit groups as typed.
+        typing: How the digits were typed.
     """
     if len(digits) < _MIN_DIGITS:
         return None
-    search = _Search()
+    search = Search(hint, typing)
     own = 0 if hint is None else _phone.country_code_for_region(hint)
-    international: tuple[int, str] | None = None
+    international: tuple[int, str, int] | None = None  # country code, rest, digits before it
     if plus:
-        international = _phone.split_country_code(digits)
-        if international is None:
+        split = _phone.split_country_code(digits)
+        if split is None:
             # "+00 44…", "+8 10 44…": an international prefix after the plus.
-            _wrong_idd(search, digits, own=0, hint=None)
+            _as_international(search, digits)
+        else:
+            international = (*split, 0)
     elif parsed is not None and parsed.from_text and hint is not None:
-        rest = digits[_phone.international_prefix_length(hint, digits) :]
-        international = _phone.split_country_code(rest)
-    if not plus:
-        _wrong_idd(search, digits, own, hint)
+        idd = _phone.international_prefix_length(hint, digits)
+        split = _phone.split_country_code(digits[idd:])
+        if split is not None:
+            international = (*split, idd)
+    # The plan a mistyped number most likely belongs to: the one typed, else the form's.
+    frame: tuple[int, str, tuple[int, ...]] | None = None
     if international is not None:
-        _international_rewrites(search, *international)
-    elif not plus:
-        _missing_plus(search, digits, own)
-        local = (
-            parsed is not None and _phone.read(parsed).possibility == _phone.Possibility.LOCAL_ONLY
-        )
-        if hint is not None and not local:
+        country_code, after, idd = international
+        _international_rewrites(search, country_code, after, idd)
+        frame = (country_code, *_typed_national(country_code, after, idd))
+        _slips(search, *frame)
+    if not plus:
+        if hint is not None and international is None:
+            if parsed is not None and _local_only(parsed):
+                return None  # a local number, dialled without its area code: not a typo
             _national_rewrites(search, digits, hint, own)
-            for candidate in search.candidates.values():
-                if candidate.code is Code.REGION_MISMATCH:
-                    candidate.weight *= _shape(candidate.reading, groups)
-    if not search.candidates:
-        _slips(search, digits, plus=plus, hint=hint, parsed=parsed, international=international)
-    return _verdict(search, hint, stand=plus or hint is not None)
+            frame = (own, *_typed_national_under(hint, digits, parsed))
+            _slips(search, *frame)
+        _as_international(search, digits)
+        if hint is not None:
+            # Also when the form's own international prefix was read: "0991 234 574" on a
+            # Mexican form is 00 91… to phonenumbers, and a Congolese mobile to its owner.
+            _foreign_national(search, digits, own)
+    if frame is None:
+        other = _model.unexplained(
+            _home(hint),
+            len(digits),
+            (_model.P_MOBILE, _model.P_MOBILE),
+            same_length_possible=True,
+            groups=search.free_groups(len(digits)),
+        )
+    else:
+        country_code, national, prefix = frame
+        other = _model.unexplained(
+            _model.region_prior(country_code, hint),
+            len(national),
+            (search.valid_share(same_length=False), search.valid_share(same_length=True)),
+            same_length_possible=len(national) in _phone.possible_lengths(country_code, None),
+            groups=search.plan_groups(country_code, len(national), prefix),
+        )
+    plan = None if frame is None else frame[0]
+    return _verdict(search.conclude(other), hint, stand=plus or hint is not None, plan=plan)
 
 
-def without_region(digits: str) -> Verdict | None:
+def without_region(digits: str, typing: Typing = Typing()) -> Verdict | None:  # noqa: B008
     """Readings of digits typed without ``+`` when there is no region hint to read them by."""
     if len(digits) < _MIN_DIGITS:
         return None
-    search = _Search()
-    _wrong_idd(search, digits, own=0, hint=None)
-    _missing_plus(search, digits, own=0)
-    verdict = _verdict(search, None, stand=False)
+    search = Search(None, typing)
+    _as_international(search, digits)
+    other = _model.unexplained(
+        1.0,
+        len(digits),
+        (_model.P_MOBILE, _model.P_MOBILE),
+        same_length_possible=True,
+        groups=search.free_groups(len(digits)),
+    )
+    verdict = _verdict(search.conclude(other), None, stand=False)
     if verdict is None:
         return None
     # Without a region, "missing country code" stays the error: the caller's contract is a +.
     return attrs.evolve(verdict, explained=False)
 
 
-def _international_rewrites(search: _Search, country_code: int, after: str) -> None:
+def _local_only(parsed: _phone.Parsed) -> bool:
+    return _phone.read(parsed).possibility == _phone.Possibility.LOCAL_ONLY
+
+
+def _typed_national(country_code: int, after: str, idd: int) -> tuple[str, tuple[int, ...]]:
+    """The national number as typed after a country code, the trunk phonenumbers drops removed."""
+    cc = len(str(country_code))
+    trunk = _trunk_of(country_code)
+    lengths = _phone.possible_lengths(country_code, None)
+    if (
+        trunk
+        and after.startswith(trunk)
+        and len(after) not in lengths
+        and len(after) - len(trunk) in lengths
+    ):
+        return after[len(trunk) :], _nonzero(idd, cc, len(trunk))
+    return after, _nonzero(idd, cc)
+
+
+def _typed_national_under(
+    hint: str, digits: str, parsed: _phone.Parsed | None
+) -> tuple[str, tuple[int, ...]]:
+    """The national number as typed under the form's region, its trunk prefix removed."""
+    trunk = _phone.national_prefix(hint)
+    if trunk and digits.startswith(trunk):
+        return digits[len(trunk) :], (len(trunk),)
+    if parsed is not None and digits.endswith(parsed.national_number):
+        head = len(digits) - len(parsed.national_number)
+        return parsed.national_number, _nonzero(head)
+    return digits, ()
+
+
+def _nonzero(*sizes: int) -> tuple[int, ...]:
+    return tuple(size for size in sizes if size)
+
+
+def _international_rewrites(search: Search, country_code: int, after: str, idd: int) -> None:
     """Rewrites of what follows a country code typed with ``+`` or an international prefix."""
     country = str(country_code)
+    cc = len(country)
     trunk = _trunk_of(country_code)
+    rate = _model.STRUCTURAL
     if after.startswith(country):
-        # Don't let "+7 7…" read as "+7 7…": the second code is the mistake.
         params: Params = (("country_code", country),)
-        rest = after[len(country) :]
-        search.offer(country_code, rest, Code.DUPLICATED_COUNTRY_CODE, _W_DUPLICATED, params)
+        rest = after[cc:]
+        code = Code.DUPLICATED_COUNTRY_CODE
+        search.offer(country_code, rest, code, rate, _nonzero(idd, cc, cc), params)
         if trunk and rest.startswith(trunk):
             search.offer(
                 country_code,
                 rest[len(trunk) :],
-                Code.DUPLICATED_COUNTRY_CODE,
-                _W_DUPLICATED,
+                code,
+                rate,
+                _nonzero(idd, cc, cc, len(trunk)),
                 params,
             )
     if trunk and after.startswith(trunk):
@@ -482,7 +732,8 @@ def _international_rewrites(search: _Search, country_code: int, after: str) -> N
             country_code,
             after[len(trunk) :],
             Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE,
-            _W_TRUNK,
+            rate,
+            _nonzero(idd, cc, len(trunk)),
             (("prefix", trunk),),
         )
     for rewrite in legacy_rewrites(country_code, after):
@@ -490,8 +741,10 @@ def _international_rewrites(search: _Search, country_code: int, after: str) -> N
             country_code,
             rewrite.national_number,
             Code.LEGACY_PREFIX,
-            _W_LEGACY,
+            rate,
+            _nonzero(idd, cc),
             _legacy_params(rewrite.rule.retired, rewrite.rule.description),
+            _shift(after, rewrite.national_number),
         )
     if not after.startswith("0") and _phone.keeps_leading_zero(country_code):
         region = _phone.region_for_country_code(country_code) or f"+{country_code}"
@@ -499,211 +752,97 @@ def _international_rewrites(search: _Search, country_code: int, after: str) -> N
             country_code,
             "0" + after,
             Code.MISSING_LEADING_ZERO,
-            _W_LEADING_ZERO,
+            rate,
+            _nonzero(idd, cc),
             (("region", region),),
+            -1,
         )
+
+
+def _shift(typed: str, rewritten: str) -> int:
+    """How a one-digit rewrite changed the length: -1 when it added a digit, +1 when it took one.
+
+    Rewrites that change more than one digit or keep the length compare groups as typed.
+    """
+    change = len(typed) - len(rewritten)
+    return change if abs(change) == 1 else 0
 
 
 def _legacy_params(retired: str, description: str) -> Params:
     return (("retired", retired), ("description", description))
 
 
-def _wrong_idd(search: _Search, digits: str, own: int, hint: str | None) -> None:
-    """``00`` in a US form, ``011`` in a UK form, ``810`` in a German one."""
-    for prefix in _idds_at(digits):
-        if hint is not None and _phone.international_prefix_length(hint, digits):
-            continue  # the region's own prefix: phonenumbers has already read it
-        split = _phone.split_country_code(digits[len(prefix) :])
-        if split is None:
-            continue
-        country_code, after = split
-        params: Params = (("prefix", prefix),)
-        search.offer(country_code, after, Code.WRONG_INTERNATIONAL_PREFIX, _W_IDD, params)
-        trunk = _trunk_of(country_code)
-        if trunk and after.startswith(trunk):
-            search.offer(
-                country_code,
-                after[len(trunk) :],
-                Code.WRONG_INTERNATIONAL_PREFIX,
-                _W_IDD * 0.9,
-                params,
-            )
-    del own
-
-
-def _missing_plus(search: _Search, digits: str, own: int) -> None:
-    """``447911123456``: a country code typed without ``+``."""
-    split = _phone.split_country_code(digits)
-    if split is None:
-        return
-    country_code, after = split
-    params: Params = (("country_code", str(country_code)),)
-    weight = _W_PLUS if country_code != own else _W_PLUS * 0.9
-    search.offer(country_code, after, Code.MISSING_PLUS, weight, params)
-    trunk = _trunk_of(country_code)
-    if trunk and after.startswith(trunk):
-        search.offer(country_code, after[len(trunk) :], Code.MISSING_PLUS, _W_PLUS_TRUNK, params)
-
-
-def _national_rewrites(search: _Search, digits: str, hint: str, own: int) -> None:
-    """Retired national formats of the hinted region, and national numbers of other regions."""
+def _national_rewrites(search: Search, digits: str, hint: str, own: int) -> None:
+    """The form country's own: its retired national formats, and a trunk ``0`` it never dials."""
     for rewrite in legacy_national_rewrites(hint, digits):
-        if search.offer(
+        search.offer(
             own,
             rewrite.national_number,
             Code.LEGACY_PREFIX,
-            _W_LEGACY,
+            _model.STRUCTURAL,
+            (),
             _legacy_params(rewrite.rule.retired, rewrite.rule.description),
-        ):
-            return  # the region's own retired format explains the digits; look no further
-    for prefix, regions in _phone.national_prefix_regions().items():
-        if digits.startswith(prefix):
-            _mismatch(
-                search, digits[len(prefix) :], regions, own=own, hint=hint, weight=_W_MISMATCH
-            )
-    trunk = _phone.national_prefix(hint)
-    if digits[:1] != "0" and not (trunk and digits.startswith(trunk)):
-        # Regions that dial no trunk prefix (Spain, Italy, ...): the digits are the number.
-        # Not when the form's own trunk leads: then it is the form's number, mistyped.
-        _mismatch(
-            search, digits, _no_trunk_regions(), own=own, hint=hint, weight=_W_MISMATCH_NO_TRUNK
+            _shift(digits, rewrite.national_number),
         )
+    if _phone.national_prefix(hint) is None and digits.startswith("0"):
+        # A trunk 0 typed out of habit in a region that dials none (per the metadata): the
+        # commonest trunk prefix of the world, a writing mistake rather than a random slip.
+        search.offer(own, digits[1:], Code.EXTRA_DIGIT, _model.STRUCTURAL, (1,))
 
 
-@functools.cache
-def _no_trunk_regions() -> tuple[str, ...]:
-    with_trunk = {r for rs in _phone.national_prefix_regions().values() for r in rs}
-    return tuple(sorted(_phone.supported_regions() - with_trunk))
+#: The posterior a foreign reading needs to be named in the headline: a majority. A decision
+#: threshold, like :data:`_STAND_BEHIND`.
+_FOREIGN_MAJORITY: Final = 0.5
+#: A slip headline also says how many digits are missing or extra, as a length diagnostic.
+_SLIP_LENGTH: Final = {
+    Code.MISSING_DIGIT: (Code.TOO_SHORT, "missing"),
+    Code.EXTRA_DIGIT: (Code.TOO_LONG, "extra"),
+    Code.DOUBLED_DIGIT: (Code.TOO_LONG, "extra"),
+}
 
 
-def _mismatch(  # noqa: PLR0913 - keyword-only facts of one search step
-    search: _Search,
-    national: str,
-    regions: tuple[str, ...],
-    *,
-    own: int,
-    hint: str,
-    weight: float,
-) -> None:
-    for code in sorted({_phone.country_code_for_region(r) for r in regions} - {own}):
-        if len(national) in _phone.possible_lengths(code, None):
-            reading = search.offer(code, national, Code.REGION_MISMATCH, weight)
-            if reading is not None:
-                candidate = search.candidates[reading.e164]
-                if candidate.code is Code.REGION_MISMATCH:
-                    candidate.params = (
-                        ("region", hint),
-                        ("other_region", _region_name(reading)),
-                    )
-
-
-def _slips(  # noqa: PLR0913 - keyword-only facts of one search step
-    search: _Search,
-    digits: str,
-    *,
-    plus: bool,
-    hint: str | None,
-    parsed: _phone.Parsed | None,
-    international: tuple[int, str] | None,
-) -> None:
-    """One digit missing, one too many, one doubled, two swapped: in the national number."""
-    if international is not None:
-        country_code, national = international
-        trunk = _trunk_of(country_code)
-        if trunk and national.startswith(trunk) and parsed is not None:
-            national = parsed.national_number
-    elif hint is not None and not plus:
-        country_code = _phone.country_code_for_region(hint)
-        trunk = _phone.national_prefix(hint)
-        if trunk and digits.startswith(trunk):
-            national = digits[len(trunk) :]  # the form's own trunk, typed before a mistyped number
-        elif parsed is not None:
-            national = parsed.national_number
-        else:
-            national = digits
-    else:
-        return
-    lengths = _phone.possible_lengths(country_code, None)
-    size = len(national)
-    found: list[_phone.Reading] = []
-    if size + 1 in lengths:
-        for index in range(size + 1):
-            for digit in "0123456789":
-                reading = search.offer(
-                    country_code,
-                    national[:index] + digit + national[index:],
-                    Code.MISSING_DIGIT,
-                    _W_MISSING,
-                )
-                if reading is not None:
-                    found.append(reading)
-                if len(found) > _MAX_SLIP_SUGGESTIONS:
-                    # Too many fits to be useful: too_short already says how many are missing.
-                    search.candidates.clear()
-                    return
-    if size - 1 in lengths:
-        # Remove a repeated digit first: one key pressed twice is the commonest extra digit.
-        doubled = [i for i in range(size - 1) if national[i] == national[i + 1]]
-        for index in doubled:
-            search.offer(
-                country_code,
-                national[:index] + national[index + 1 :],
-                Code.DOUBLED_DIGIT,
-                _W_DOUBLED,
-            )
-        for index in range(size):
-            if index not in doubled and (index - 1) not in doubled:
-                search.offer(
-                    country_code,
-                    national[:index] + national[index + 1 :],
-                    Code.EXTRA_DIGIT,
-                    _W_EXTRA,
-                )
-    if size in lengths:
-        for index in range(size - 1):
-            if national[index] != national[index + 1]:
-                swapped = (
-                    national[:index] + national[index + 1] + national[index] + national[index + 2 :]
-                )
-                search.offer(country_code, swapped, Code.TRANSPOSED_DIGITS, _W_TRANSPOSED)
-    slips = [c for c in search.candidates.values() if c.code in _SLIPS]
-    if len(slips) > _MAX_SLIP_SUGGESTIONS:
-        doubled_only = [c for c in slips if c.code is Code.DOUBLED_DIGIT]
-        keep = {c.reading.e164 for c in doubled_only} if len(doubled_only) <= 2 else set()
-        for e164 in [e for e, c in search.candidates.items() if e not in keep]:
-            del search.candidates[e164]
-
-
-def _verdict(search: _Search, hint: str | None, *, stand: bool) -> Verdict | None:
-    ranked = search.ranked()
-    if not ranked:
+def _verdict(
+    belief: Belief | None, hint: str | None, *, stand: bool, plan: int | None = None
+) -> Verdict | None:
+    if belief is None:
         return None
-    top = ranked[0]
-    suggestions = _suggest(ranked)
-    confidence = suggestions[0].confidence
+    suggestions = belief.suggestions()
+    unexplained = 1 - sum(p.score for p in belief.parts) / belief.total
+    # The headline is the likeliest hypothesis, but another country is named only when its
+    # reading is likelier than everything else together: telling a person their number is
+    # foreign when it is probably theirs, mistyped, is the costliest answer there is.
+    top, posterior = next(
+        (
+            (part, share)
+            for part, share in belief.hypotheses()
+            if part.code is not Code.REGION_MISMATCH or share >= _FOREIGN_MAJORITY
+        ),
+        (None, 0.0),
+    )
+    if top is None or top.code is None or posterior < unexplained:
+        # No enumerated mistake is likelier than one we did not enumerate: say nothing more
+        # than the generic diagnostic, but show what the readings are worth.
+        return Verdict(suggestions=suggestions)
     number = None
-    if top.code in _STANDABLE and confidence >= _STAND_BEHIND and stand:
+    if (
+        top.code in _STANDABLE
+        and top.reading is not None
+        and belief.posterior(top.reading) >= _STAND_BEHIND
+        and stand
+    ):
         number = top.reading
     params = top.params
-    if top.code is Code.REGION_MISMATCH and hint is not None:
+    if top.code is Code.REGION_MISMATCH and hint is not None and top.reading is not None:
         params = (("region", hint), ("other_region", _region_name(top.reading)))
+    findings = [Finding(top.code, params)]
+    length = _SLIP_LENGTH.get(top.code)
+    if length is not None and plan is not None:
+        same = hint is not None and _phone.country_code_for_region(hint) == plan
+        region = (hint if same else None) or _phone.region_for_country_code(plan) or f"+{plan}"
+        findings.append(Finding(length[0], (("region", region), (length[1], 1))))
     return Verdict(
-        findings=(Finding(top.code, params),),
+        findings=tuple(findings),
         suggestions=suggestions,
         number=number,
-        explained=top.code in _EXPLAINS_INVALID,
-    )
-
-
-def _suggest(ranked: list[_Candidate]) -> tuple[Suggestion, ...]:
-    margin = _SLIP_MARGIN if ranked[0].code in _SLIPS else _MARGIN
-    total = sum(c.weight for c in ranked) + margin
-    return tuple(
-        Suggestion(
-            c.reading.e164,
-            c.code,
-            round(c.weight / total, 2),
-            c.reading.line_type,
-        )
-        for c in ranked[:_MAX_SUGGESTIONS]
+        explained=top.code in _EXPLAINS_INVALID or length is not None,
     )

@@ -15,6 +15,11 @@ MESSAGES: dict[Code, W] = {
     Code.NOT_A_NUMBER: W(
         "The text does not contain a phone number.", "Enter your mobile phone number in digits."
     ),
+    Code.DATE_TIME_OR_ADDRESS: W(
+        "The text looks like a date, a time or an IP address, not a phone number.",
+        "Enter your mobile phone number in digits.",
+        "Check that the form sends the phone field, not another field, to the check.",
+    ),
     Code.INPUT_TOO_LONG: W(
         "The text is {length} characters long, far more than any phone number (at most {limit}).",
         "Enter just one phone number.",

@@ -1,0 +1,234 @@
+"""The numbers of the typo model: where the person is, what line they have, how people mistype.
+
+smscheck ranks what the person meant by one formula (``docs/typos.md`` derives it). For an
+intended number ``N`` of region ``R``, line type ``T`` and national significant number of ``L``
+digits, and a way ``m`` in which typing ``N`` gives the text ``x``::
+
+    score(N, m) = P(R | form) * P(T) * 10**-L * P(m) * P(x | N, m) * P(groups | N, m)
+
+and the confidence shown is the score over the sum of all scores plus a "something else" mass
+(:func:`unexplained`). Every number below carries its source; where no study measures a rate
+the comment says how the value was chosen. Nothing here was fitted to the accuracy corpus.
+
+- ``P(R | form)``: the form's country gets :data:`P_HOME`; the rest is shared out by population
+  (``data/region_population.tsv``, generated from GeoNames by
+  ``scripts/build_region_population.py``), summed over the regions of one country code.
+- ``P(T)``: mobile against fixed-line subscriptions worldwide (:data:`P_MOBILE`).
+- ``10**-L``: every number of a plan's ``L``-digit space is taken as equally likely, ``L`` being
+  the number's national length or, when longer, that of the metadata's example number of its
+  type: a 7-digit Chinese landline is no likelier than a typical 10-digit one.
+- ``P(m)``: per-entry digit error rate and the shares of error kinds (:data:`ERROR_RATE` and
+  the ``*_SHARE`` constants).
+- ``P(groups | N, m)``: how the digits were grouped (:func:`grouping`).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from typing import Final
+
+from ._codes import LineType
+from ._phone import country_code_for_region, regions_for_country_code
+
+__all__ = [
+    "ERROR_RATE",
+    "FOLLOWS_FORMAT",
+    "INSERTION",
+    "OMISSION",
+    "P_HOME",
+    "P_MOBILE",
+    "STRUCTURAL",
+    "SUBSTITUTION",
+    "TRANSPOSITION",
+    "code_priors",
+    "density",
+    "grouping",
+    "line_type_prior",
+    "region_prior",
+    "unexplained",
+]
+
+# --- Where the person is ---------------------------------------------------------------------
+
+#: UN DESA, *International Migration 2020 Highlights* (ST/ESA/SER.A/452): 281 million people,
+#: 3.6 % of the world's population, live outside their country of birth. We take that share as
+#: the chance that a person's number is not of the form's country: it over-counts (most
+#: migrants get a local number) and under-counts (travellers, a form whose country default is
+#: wrong) by amounts no source measures, so it is used as it stands.
+P_HOME: Final = 1 - 0.036
+
+# --- What line they have ---------------------------------------------------------------------
+
+#: ITU Facts and Figures 2024: 9.1 billion mobile-cellular subscriptions (112 per 100 people);
+#: CIA World Factbook 2021: 917 million fixed telephone lines (the latest world total we could
+#: read; ITU's own 2024 page gives only the trend, -2.8 % a year). Mobile share
+#: 9.1 / (9.1 + 0.917) = 0.91. ITU counts VoIP lines among fixed telephone subscriptions.
+P_MOBILE: Final = 9.1 / (9.1 + 0.917)
+#: Lines of no other kind are counted anywhere (toll-free, premium, pager, UAN, ...): they get
+#: the fixed-line share, the one non-mobile figure there is.
+_P_OTHER_LINE: Final = 1 - P_MOBILE
+
+# --- How people mistype ----------------------------------------------------------------------
+
+#: Share of keyed telephone numbers with an error: 1.3 % to 3.0 % across five push-button
+#: layouts, R. L. Deininger, "Human factors engineering studies of the design and use of
+#: pushbutton telephone sets", Bell System Technical Journal 39 (1960), p. 995; the middle of
+#: the range. (Read in a secondary summary; the volume is scanned but we could not open it.)
+ERROR_RATE: Final = 0.02
+
+# Shares of the error kinds. Length-changing errors (a digit left out or added) are 10-20 % of
+# errors in J. Verhoeff's study of about 12,000 errors (Error Detecting Decimal Codes,
+# Mathematical Centre Tract 29, 1969), as N. R. Wagner and P. S. Putter summarise it
+# ("Error detecting decimal digits", CACM 32(1), 1989): the middle, 15 %. Of the same-length
+# errors Verhoeff tabulates 12,112 (the table reproduced in the Verhoeff-algorithm literature):
+# 79.05 % one digit substituted, 10.21 % two neighbours swapped, 10.74 % rarer kinds (twin,
+# jump and phonetic errors, several digits). No study splits left-out from added digits; we
+# split evenly, and assume the same single/complex split as for same-length errors.
+_LENGTH_CHANGING: Final = 0.15
+_SINGLE: Final = 0.7905 + 0.1021  # of errors, the ones that touch one digit or one pair
+#: P(one digit left out), P(one digit added): per entry.
+OMISSION: Final = ERROR_RATE * _LENGTH_CHANGING * _SINGLE / 2
+INSERTION: Final = OMISSION
+#: P(two neighbouring digits swapped): per entry.
+TRANSPOSITION: Final = ERROR_RATE * (1 - _LENGTH_CHANGING) * 0.1021
+#: P(one digit substituted for another): per entry. Substitutions are scored as one class whose
+#: completions are never listed (any of ``9 n`` neighbours may be meant): their mass only
+#: keeps the other readings' confidences honest.
+SUBSTITUTION: Final = ERROR_RATE * (1 - _LENGTH_CHANGING) * 0.7905
+# The rarer kinds, which the search does not enumerate at all.
+_SAME_LENGTH_RARE: Final = ERROR_RATE * (1 - _LENGTH_CHANGING) * 0.1074
+_LENGTH_RARE: Final = ERROR_RATE * _LENGTH_CHANGING * (1 - _SINGLE)
+
+#: Mistakes in *how* a number is written (a doubled country code, another country's ``00``, a
+#: trunk ``0`` after the country code, a retired prefix, Italy's missing ``0``): no study
+#: measures them. We give each the rate of the closest measured error, one digit left out or
+#: added, so that they compete with digit slips on equal terms; the exact rewrite they undo is
+#: what makes them win when they do.
+STRUCTURAL: Final = OMISSION
+
+#: The chance that a person who groups the digits follows the number's own written format,
+#: rather than grouping them some other way. Nothing measures it; 0.5 says we do not know which
+#: is more common. The other half spreads over every way of cutting the digits into groups.
+FOLLOWS_FORMAT: Final = 0.5
+
+# The ways of writing a number (national with or without its trunk prefix, with ``+``, with an
+# international prefix, with the country code and no ``+``) are taken as equally likely: no
+# source counts them, and equal shares cancel out of every comparison, so they appear nowhere.
+
+
+@functools.cache
+def _populations() -> tuple[dict[str, int], int]:
+    text = (
+        importlib.resources.files("smscheck")
+        .joinpath("data/region_population.tsv")
+        .read_text(encoding="utf-8")
+    )
+    table: dict[str, int] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            region, population, _basis = line.split("\t")
+            table[region] = int(population)
+    return table, sum(table.values())
+
+
+def region_prior(country_code: int, hint: str | None) -> float:
+    """``P(cc | form)``: the chance that the person's number has this country calling code.
+
+    The prior is over country calling codes, not regions: regions that share a code (+1 has 25,
+    +7 two, +44 four) share one numbering space, and the digits, not the prior, say which of
+    them a number belongs to. The code's prior is the sum of its regions': the form's region
+    :data:`P_HOME`, every other its share of the rest of the world's population. A
+    non-geographic code (``+800``, ``+882``, ...) counts as the least populous region. With
+    no form hint, every region gets its population share.
+    """
+    prior = code_priors(hint).get(country_code)
+    if prior is None:
+        return _prior_of(country_code, hint)
+    return prior
+
+
+@functools.cache
+def code_priors(hint: str | None) -> dict[int, float]:
+    """:func:`region_prior` of every geographic country code, for one form hint."""
+    codes = {code for region in _populations()[0] for code in _codes_of(region)}
+    return {code: _prior_of(code, hint) for code in codes}
+
+
+def _prior_of(country_code: int, hint: str | None) -> float:
+    table, world = _populations()
+    regions = _regions_of(country_code)
+    floor = min(table.values())
+    if hint is None:
+        return sum(table.get(r, floor) for r in regions) / world
+    rest = world - table.get(hint, 0)
+    return sum(P_HOME if r == hint else (1 - P_HOME) * table.get(r, floor) / rest for r in regions)
+
+
+def _codes_of(region: str) -> tuple[int, ...]:
+    code = country_code_for_region(region)
+    return (code,) if code else ()
+
+
+@functools.cache
+def _regions_of(country_code: int) -> tuple[str, ...]:
+    return regions_for_country_code(country_code) or ("001",)
+
+
+def line_type_prior(line_type: LineType) -> float:
+    """``P(T)``: how likely a person's own number is of this line type."""
+    if line_type is LineType.MOBILE:
+        return P_MOBILE
+    if line_type is LineType.FIXED_LINE_OR_MOBILE:
+        return 1.0  # the plan does not tell the two apart: either may be meant
+    return _P_OTHER_LINE
+
+
+def density(national_length: int) -> float:
+    """``10**-L``: the share of one number in a plan's space of ``L``-digit national numbers.
+
+    Callers pass ``L`` as the longer of the number's national length and the length of the
+    metadata's example number of its region and type (``_phone.typical_length``).
+    """
+    return 10.0**-national_length
+
+
+def grouping(digits: int, bounds: frozenset[int], match: bool) -> float:
+    """``P(groups | N, m)``: the likelihood of the digit groups as typed.
+
+    Args:
+        digits: How many digits were typed.
+        bounds: Where the typed groups end (digit offsets), empty for one unbroken run.
+        match: Whether the groups are those of the number's own format (after the mistake).
+
+    With no separators there is nothing to compare, and every reading gets 1. Otherwise the
+    person followed the format with probability :data:`FOLLOWS_FORMAT`, or cut the digits
+    anywhere: each of the ``digits - 1`` gaps broken or not, ``2 ** -(digits - 1)`` for one
+    cut.
+    """
+    if not bounds:
+        return 1.0
+    free = (1 - FOLLOWS_FORMAT) * 2.0 ** -(digits - 1)
+    return FOLLOWS_FORMAT + free if match else free
+
+
+def unexplained(
+    home: float,
+    length: int,
+    valid: tuple[float, float],
+    *,
+    same_length_possible: bool,
+    groups: float = 1.0,
+) -> float:
+    """The "something else" mass: the rarer mistakes the search does not enumerate.
+
+    A twin, jump or several-digit error of an intended number of the most likely plan (prior
+    ``home``), spread like every other reading over the ``10**-length`` space of texts of this
+    length, times ``valid``: the line-type prior summed over such neighbours, per neighbour
+    (0 for an invalid one), for mistakes that change the length and for those that keep it.
+    Same-length kinds count only where ``length`` is a possible length of that plan.
+    ``groups`` is the grouping likelihood of such a number, as for any reading.
+    """
+    changed, same = valid
+    rate = _LENGTH_RARE * changed + (_SAME_LENGTH_RARE * same if same_length_possible else 0.0)
+    return home * density(length) * rate * groups

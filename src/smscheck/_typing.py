@@ -1,0 +1,101 @@
+"""How the digits were typed: their groups, a ``(0)``, and whether they fit a number's format.
+
+What a person types besides the digits is evidence of which number they meant: ``8 (912)
+345-67-89`` is written the Russian way, ``(268) 464-1661`` the North American way,
+``49 (0)345…`` marks 49 as a country code. This module reads that evidence off the text and
+compares it with how the metadata writes a number (``_phone.national_bounds``); ``_model``
+turns the comparison into a likelihood.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Final
+
+import attrs
+
+from . import _phone
+from ._normalize import MAX_INPUT_LENGTH
+
+__all__ = ["Typing", "groups_match", "inner_bounds", "sizes_fit", "typing_of"]
+
+
+@attrs.frozen
+class Typing:
+    """How the digits were typed: the evidence beyond the digits themselves.
+
+    Attributes:
+        bounds: Digit offsets where a typed group ends (``"8 912 345"`` -> ``{1, 4}``); empty
+            when the digits were typed in one run or cannot be lined up with the text.
+        zero_after: ``n`` when ``"(0)"`` was typed right after the first ``n`` digits
+            (``"49(0)345…"``: 2): a sign that those digits are a country code.
+    """
+
+    bounds: frozenset[int] = frozenset()
+    zero_after: int | None = None
+
+
+_DIGIT_RUN: Final = re.compile(r"\d+")
+_ZERO_IN_PARENS: Final = re.compile(r"\s*\+?\s*(\d{1,3})\s*[(\[]\s*0\s*[)\]]")
+
+
+def typing_of(text: str, digits: str) -> Typing:
+    """Read the typing evidence of ``text``, whose digits the screening read as ``digits``."""
+    text = text[:MAX_INPUT_LENGTH]
+    ends = list(itertools.accumulate(map(len, _DIGIT_RUN.findall(text))))
+    if not ends or ends[-1] != len(digits):
+        return Typing()  # an extension, a second number, letters: the groups are not the number's
+    zero = _ZERO_IN_PARENS.match(text) if "(" in text or "[" in text else None
+    return Typing(frozenset(ends[:-1]), len(zero.group(1)) if zero else None)
+
+
+def groups_match(
+    bounds: frozenset[int], prefix: tuple[int, ...], reading: _phone.Reading, shift: int
+) -> bool:
+    """Whether typed group ends fit ``prefix`` parts then the number's own national groups."""
+    inner = inner_bounds(bounds, prefix)
+    if inner is None:
+        return False
+    if not inner:
+        return True
+    own = sorted(_phone.national_bounds(reading))
+    return sizes_fit(inner, own, len(reading.parsed.national_number), shift)
+
+
+def inner_bounds(bounds: frozenset[int], prefix: tuple[int, ...]) -> list[int] | None:
+    """Group ends inside the national number, or ``None`` when one cuts a prefix part.
+
+    Inside the prefix a group may end only between parts (``8 10 49 …``, ``49 (0) 345…``);
+    the national number may be typed in one run or in its own groups.
+    """
+    ends = 0
+    allowed = set()
+    for part in prefix:
+        ends += part
+        allowed.add(ends)
+    inner = []
+    for bound in sorted(bounds):
+        if bound <= ends:
+            if bound not in allowed:
+                return None
+        else:
+            inner.append(bound - ends)
+    return inner
+
+
+def sizes_fit(typed: list[int], own: list[int], length: int, shift: int) -> bool:
+    """Whether typed group lengths are the number's own, one group ``shift`` digits longer."""
+    if shift == 0:
+        return typed == own
+    if len(typed) != len(own):
+        return False
+    typed_sizes = _sizes(typed, length + shift)
+    own_sizes = _sizes(own, length)
+    changed = [a - b for a, b in zip(typed_sizes, own_sizes, strict=True) if a != b]
+    return changed == [shift]
+
+
+def _sizes(bounds: list[int], length: int) -> list[int]:
+    edges = [0, *bounds, length]
+    return [b - a for a, b in itertools.pairwise(edges)]

@@ -1,0 +1,156 @@
+"""The typo model's numbers: priors, likelihoods and the generated population table."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import phonenumbers
+import pytest
+
+from smscheck import LineType, _model, _phone
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPT = REPO / "scripts" / "build_region_population.py"
+COMMITTED = REPO / "data" / "region_population.tsv"
+
+
+def _load_script() -> ModuleType:
+    name = "_smscheck_build_region_population"
+    spec = importlib.util.spec_from_file_location(name, SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.repo
+def test_generator_output_matches_committed_file(tmp_path: Path) -> None:
+    """DRIFT: regenerating the population table from GeoNames gives the committed bytes."""
+    out = tmp_path / "region_population.tsv"
+    assert _load_script().main(["--output", str(out)]) == 0
+    assert out.read_bytes() == COMMITTED.read_bytes(), (
+        "data/region_population.tsv is out of date: run scripts/build_region_population.py"
+    )
+
+
+def test_population_table_covers_every_region_once() -> None:
+    """Every region phonenumbers supports has one positive population; only AC and TA floor."""
+    table, world = _model._populations()
+    assert set(table) == set(phonenumbers.SUPPORTED_REGIONS)
+    assert all(population > 0 for population in table.values())
+    assert world == sum(table.values())
+    floor = min(table.values())
+    assert {r for r, p in table.items() if p == floor} >= {"AC", "TA"}
+
+
+def test_population_table_is_plausible() -> None:
+    """Independent sanity: China and India hold more than a third of the world, Monaco little."""
+    table, world = _model._populations()
+    assert (table["CN"] + table["IN"]) / world > 1 / 3
+    assert table["MC"] < 100_000 < table["RU"]
+
+
+@pytest.mark.parametrize("hint", ["US", "RU", "DE", "NG", "MC", None])
+def test_country_code_priors_sum_to_one(hint: str | None) -> None:
+    """The prior over geographic country codes is a distribution for any form hint."""
+    codes = {phonenumbers.country_code_for_region(r) for r in phonenumbers.SUPPORTED_REGIONS}
+    total = math.fsum(_model.region_prior(code, hint) for code in codes)
+    assert total == pytest.approx(1.0, abs=1e-9)
+
+
+def test_form_region_gets_the_home_share() -> None:
+    """The form's own code gets P_HOME, plus the small shares of regions that share it."""
+    assert pytest.approx(1 - 0.036) == _model.P_HOME
+    assert _model.region_prior(49, "DE") == pytest.approx(_model.P_HOME)
+    table, world = _model._populations()
+    canada = (1 - _model.P_HOME) * table["CA"] / (world - table["US"])
+    assert _model.region_prior(1, "US") > _model.P_HOME + canada * 0.999
+
+
+def test_foreign_share_follows_population() -> None:
+    """Between two foreign codes, the prior ratio is their population ratio."""
+    table, _ = _model._populations()
+    ratio = _model.region_prior(86, "DE") / _model.region_prior(48, "DE")
+    assert ratio == pytest.approx(table["CN"] / table["PL"])
+
+
+def test_non_geographic_code_gets_the_smallest_share() -> None:
+    """+800 (international freephone) is as unlikely as the least populous region."""
+    assert _model.region_prior(800, None) == pytest.approx(_model.region_prior(247, None))
+
+
+def test_line_type_prior_from_subscription_counts() -> None:
+    """Mobile share 9.1 / (9.1 + 0.917) billion; either-kind NANP lines count both."""
+    assert pytest.approx(0.9085, abs=1e-4) == _model.P_MOBILE
+    assert _model.line_type_prior(LineType.MOBILE) == _model.P_MOBILE
+    assert _model.line_type_prior(LineType.FIXED_LINE_OR_MOBILE) == 1.0
+    for line_type in (LineType.FIXED_LINE, LineType.VOIP, LineType.TOLL_FREE, LineType.PAGER):
+        assert _model.line_type_prior(line_type) == pytest.approx(1 - _model.P_MOBILE)
+
+
+def test_mistake_rates_recomputed_from_the_cited_shares() -> None:
+    """Per entry: 2 % of entries wrong; 15 % of errors change the length; Verhoeff's table."""
+    single = 0.7905 + 0.1021
+    assert pytest.approx(0.02 * 0.15 * single / 2) == _model.OMISSION
+    assert _model.INSERTION == _model.OMISSION
+    assert pytest.approx(0.02 * 0.85 * 0.1021) == _model.TRANSPOSITION
+    assert pytest.approx(0.02 * 0.85 * 0.7905) == _model.SUBSTITUTION
+    assert _model.STRUCTURAL == _model.OMISSION
+    # The kinds enumerated and the rarer ones add up to the error rate.
+    rare = 0.02 * 0.85 * 0.1074 + 0.02 * 0.15 * (1 - single)
+    enumerated = _model.OMISSION + _model.INSERTION + _model.TRANSPOSITION + _model.SUBSTITUTION
+    assert enumerated + rare == pytest.approx(_model.ERROR_RATE)
+
+
+def test_grouping_likelihood() -> None:
+    """One run carries no evidence; a cut that fits the format is 2**(n-1) times likelier."""
+    assert _model.grouping(10, frozenset(), match=True) == 1.0
+    assert _model.grouping(10, frozenset(), match=False) == 1.0
+    free = 0.5 * 2.0**-9
+    assert _model.grouping(10, frozenset({3, 6}), match=False) == pytest.approx(free)
+    assert _model.grouping(10, frozenset({3, 6}), match=True) == pytest.approx(0.5 + free)
+
+
+def test_unexplained_mass_by_hand() -> None:
+    """The rarer kinds, spread over the texts of one length, weighted by valid neighbours."""
+    rare_same = 0.02 * 0.85 * 0.1074
+    rare_length = 0.02 * 0.15 * (1 - 0.7905 - 0.1021)
+    got = _model.unexplained(0.5, 9, (0.2, 0.1), same_length_possible=True, groups=0.25)
+    assert got == pytest.approx(0.5 * 1e-9 * (rare_length * 0.2 + rare_same * 0.1) * 0.25)
+    only_length = _model.unexplained(0.5, 9, (0.2, 0.1), same_length_possible=False)
+    assert only_length == pytest.approx(0.5 * 1e-9 * rare_length * 0.2)
+
+
+def test_national_bounds_equal_the_formatted_groups() -> None:
+    """The group ends read from the format pattern equal those of format_number's output.
+
+    Argentina's mobiles are the one exception, and why: their national format drops the
+    leading 9 and writes a 15 in its place, so the written groups are not the number's.
+    """
+    checked = 0
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        code = phonenumbers.country_code_for_region(region)
+        for national in sorted(_phone.example_national_numbers(code)):
+            reading = _phone.reading_of(code, national)
+            if not reading.valid or (code == 54 and national.startswith("9")):
+                continue
+            checked += 1
+            assert _phone.national_bounds(reading) == _phone._bounds_from_text(reading), reading
+    assert checked > 2000
+
+
+def test_written_trunks() -> None:
+    """Trunk prefixes as national formats write them, read from the metadata's examples."""
+    assert _phone.written_trunks(7) == ("8",)
+    assert _phone.written_trunks(44) == ("0",)
+    assert _phone.written_trunks(1) == ()  # North America dials 1 but never writes it
+    assert _phone.written_trunks(34) == ()  # Spain has no trunk prefix
