@@ -210,6 +210,29 @@ def test_a_dropped_digit_is_never_called_foreign_without_a_majority(
         assert phonenumbers.parse(top.e164).country_code != example.country_code
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    region=st.sampled_from(REGIONS),
+    kind=st.sampled_from([PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE]),
+)
+def test_a_valid_national_number_typed_in_one_run_keeps_its_reading(
+    region: str, kind: int
+) -> None:
+    """Digits alone, as the national format has them, under their own region: the form's valid
+    reading stands, with no typo warning (nothing in the typing points elsewhere)."""
+    example = phonenumbers.example_number_for_type(region, kind)
+    if example is None or not phonenumbers.is_valid_number_for_region(example, region):
+        return
+    national = phonenumbers.format_number(example, PhoneNumberFormat.NATIONAL)
+    text = "".join(ch for ch in national if ch.isdigit())
+    report = smscheck.check(text, region=region)
+    expected = phonenumbers.format_number(example, PhoneNumberFormat.E164)
+    assert report.number is not None, (text, report.codes)
+    assert report.number.e164 == expected
+    warned = [d for d in report.diagnostics if d.code in TYPO_CODES and d.severity.value != "info"]
+    assert not warned, (text, report.codes)
+
+
 HOSTILE = [
     "0" * 20,
     "9" * 20,
