@@ -215,9 +215,7 @@ def test_a_dropped_digit_is_never_called_foreign_without_a_majority(
     region=st.sampled_from(REGIONS),
     kind=st.sampled_from([PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE]),
 )
-def test_a_valid_national_number_typed_in_one_run_keeps_its_reading(
-    region: str, kind: int
-) -> None:
+def test_a_valid_national_number_typed_in_one_run_keeps_its_reading(region: str, kind: int) -> None:
     """Digits alone, as the national format has them, under their own region: the form's valid
     reading stands, with no typo warning (nothing in the typing points elsewhere)."""
     example = phonenumbers.example_number_for_type(region, kind)

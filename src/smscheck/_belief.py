@@ -99,7 +99,7 @@ class Search:
         if self.readings >= MAX_READINGS:
             return None
         self.readings += _read_cost(country_code)
-        reading = _phone.reading_of(country_code, national)
+        reading = _phone.reading_of(country_code, national, reasons=False)
         return reading if reading.valid else None
 
     def worth(self, bound: float) -> bool:

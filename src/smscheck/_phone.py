@@ -126,7 +126,7 @@ class Parsed:
             mutable and never leaves this package's private modules.
     """
 
-    __slots__ = ("country_code", "from_text", "national_number", "number", "stripped_trunk_prefix")
+    __slots__ = ("_number", "country_code", "from_text", "national_number", "stripped_trunk_prefix")
 
     def __init__(
         self,
@@ -140,7 +140,14 @@ class Parsed:
         self.national_number = national_number
         self.from_text = from_text
         self.stripped_trunk_prefix = stripped_trunk_prefix
-        self.number = _number_of(country_code, national_number) if number is None else number
+        self._number = number
+
+    @property
+    def number(self) -> phonenumbers.PhoneNumber:
+        """The number as phonenumbers' object, built on first use: few candidates need it."""
+        if self._number is None:
+            self._number = _number_of(self.country_code, self.national_number)
+        return self._number
 
     def __repr__(self) -> str:
         return (
@@ -273,20 +280,25 @@ def _region_and_type(country_code: int, national_number: str) -> tuple[str | Non
 _REGIONS_BY_CODE: Final = phonenumbers.COUNTRY_CODE_TO_REGION_CODE
 
 
-def read(parsed: Parsed) -> Reading:
-    """Validate a parsed number: its region, line type and length verdict."""
-    number = parsed.number
+def read(parsed: Parsed, *, reasons: bool = True) -> Reading:
+    """Validate a parsed number: its region, line type and length verdict.
+
+    With ``reasons=False`` an invalid number's length verdict is not asked for (a typo
+    candidate that is invalid is dropped whatever its reason): ``INVALID_LENGTH`` stands in.
+    """
     if _type_helper is None:  # only if phonenumbers renames its private helper
         # Slower, but right: the public calls, each finding the region again.
-        region = phonenumbers.region_code_for_number(number)
-        kind = phonenumbers.number_type(number)
+        region = phonenumbers.region_code_for_number(parsed.number)
+        kind = phonenumbers.number_type(parsed.number)
     else:
         region, kind = _region_and_type(parsed.country_code, parsed.national_number)
     line_type = _LINE_TYPES.get(kind, LineType.UNKNOWN)
-    if line_type is LineType.UNKNOWN:
-        possibility = phonenumbers.is_possible_number_with_reason(number)
-    else:
+    if line_type is not LineType.UNKNOWN:
         possibility = Possibility.IS_POSSIBLE
+    elif reasons:
+        possibility = phonenumbers.is_possible_number_with_reason(parsed.number)
+    else:
+        possibility = Possibility.INVALID_LENGTH
     if region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY:
         region = None
     return Reading(parsed, region, line_type, possibility)
@@ -454,9 +466,10 @@ def is_short_code(digits: str, region: str) -> bool:
     return bool(shortnumberinfo.is_valid_short_number_for_region(number, region))
 
 
-def reading_of(country_code: int, national_number: str) -> Reading:
+def reading_of(country_code: int, national_number: str, *, reasons: bool = True) -> Reading:
     """Validate a number given as country code and national significant number."""
-    return read(Parsed(country_code, national_number, from_text=True, stripped_trunk_prefix=False))
+    parsed = Parsed(country_code, national_number, from_text=True, stripped_trunk_prefix=False)
+    return read(parsed, reasons=reasons)
 
 
 def split_country_code(digits: str) -> tuple[int, str] | None:
