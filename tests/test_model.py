@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,23 +11,18 @@ import pytest
 
 from smscheck import LineType, _model, _phone
 
+from .scripts import load_script
+
 if TYPE_CHECKING:
     from types import ModuleType
 
 REPO = Path(__file__).resolve().parent.parent
-SCRIPT = REPO / "scripts" / "build_region_population.py"
 COMMITTED = REPO / "data" / "region_population.tsv"
 
 
 def _load_script() -> ModuleType:
-    name = "_smscheck_build_region_population"
-    spec = importlib.util.spec_from_file_location(name, SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    """scripts/build_region_population.py as a module."""
+    return load_script("build_region_population")
 
 
 @pytest.mark.repo

@@ -69,3 +69,46 @@ def test_split_country_code_refuses_non_digits() -> None:
     assert _phone.split_country_code("|8353") is None
     assert _phone.split_country_code("٣٣1234") is None
     assert _phone.split_country_code("79161234567") == (7, "9161234567")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("2012-01-02 08:00", "date"),
+        ("2012-01-02T08:00:59", "date"),
+        ("02.01.2012", "date"),
+        ("12/31/1999", "date"),
+        ("08:00", "time"),
+        ("23:59:59", "time"),
+        ("192.168.0.1", "ip_address"),
+        ("10.0.0.1", "ip_address"),
+        ("\u200b2012-01-02", "date"),  # behind an invisible character, via the full screening
+    ],
+)
+def test_dates_times_and_addresses_are_no_phone_numbers(text: str, kind: str) -> None:
+    """A date, a time or an IPv4 address in the phone field is said as such, never read."""
+    report = smscheck.check(text, region="US")
+    assert report.number is None
+    assert Code.DATE_TIME_OR_ADDRESS in report.codes
+    diagnostic = next(d for d in report.diagnostics if d.code is Code.DATE_TIME_OR_ADDRESS)
+    assert diagnostic.param("kind") == kind
+    assert diagnostic.message == (
+        "The text looks like a date, a time or an IP address, not a phone number."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("212.555.1234", "US"),  # North American dots
+        ("22.50.12.34", "TD"),  # four pairs: Chad
+        ("070.123.45.67", "SE"),  # a leading zero is no address byte
+        ("2012-13-02", "US"),  # month 13: not a date
+        ("25:61", "US"),  # no such time
+        ("300.1.1.1", "US"),  # no such address
+        ("1899-01-01", "US"),  # outside the years people type
+    ],
+)
+def test_number_shapes_are_not_taken_for_dates_or_addresses(text: str, region: str) -> None:
+    """Dotted and dashed numbers, and out-of-range parts, stay numbers (or plain errors)."""
+    assert Code.DATE_TIME_OR_ADDRESS not in smscheck.check(text, region=region).codes

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import csv
 import functools
-import importlib.util
 import itertools
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +19,8 @@ import pytest
 
 from smscheck import _ru_carriers
 from smscheck._ru_carriers import RuAllocation, _table, ru_allocation
+
+from .scripts import load_script
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -233,17 +233,9 @@ def _all_allocations() -> list[RuAllocation]:
     ]
 
 
-@functools.cache
 def _load_script() -> ModuleType:
-    """Import scripts/build_ru_carriers.py (not a package) as a module."""
-    name = "_smscheck_build_ru_carriers"
-    spec = importlib.util.spec_from_file_location(name, SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
+    """scripts/build_ru_carriers.py as a module."""
+    return load_script("build_ru_carriers")
 
 
 @pytest.mark.repo
