@@ -107,6 +107,7 @@ def test_dates_times_and_addresses_are_no_phone_numbers(text: str, kind: str) ->
         ("25:61", "US"),  # no such time
         ("300.1.1.1", "US"),  # no such address
         ("1899-01-01", "US"),  # outside the years people type
+        ("70.123.10.10", "SN"),  # an address shape, but a valid Senegalese mobile
     ],
 )
 def test_number_shapes_are_not_taken_for_dates_or_addresses(text: str, region: str) -> None:

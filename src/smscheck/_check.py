@@ -191,6 +191,12 @@ def _read(
     """
     if not screened.readable:
         return None, ()
+    if screened.shape is not None and not _mobile_as_typed(screened, hint):
+        # "02.01.2012", "192.168.0.1": not a number mistyped but another field's value, unless
+        # the digits are a valid mobile as typed ("70.123.10.10" in Senegal). A landline that
+        # happens to read out of a date is not worth the doubt: a date is what was typed.
+        out.add(Code.DATE_TIME_OR_ADDRESS, (("kind", screened.shape),))
+        return None, ()
     if screened.lookalike_digits is not None:
         # phonenumbers would drop the letters and read a different number: never read it.
         return None, _lookalike_suggestions(screened, hint)
@@ -245,6 +251,15 @@ def _read(
     if verdict is not None and not verdict.keep:
         return None, suggestions
     return _describe_valid(reading, screened, out), suggestions
+
+
+def _mobile_as_typed(screened: Screened, hint: str | None) -> bool:
+    if not screened.plus and hint is None:
+        return False
+    parsed = _phone.parse(screened.digits, plus=screened.plus, region=hint)
+    if isinstance(parsed, _phone.ParseFailure):
+        return False
+    return _phone.read(parsed).line_type in (LineType.MOBILE, LineType.FIXED_LINE_OR_MOBILE)
 
 
 def _typos_on_invalid(  # noqa: PLR0913 - the state of one reading, passed along

@@ -49,6 +49,8 @@ class Screened:
             ``1-800-FLOWERS``; the letters are turned into keypad digits by the number reader.
         findings: Diagnostics found while screening.
         readable: Whether there is anything left worth handing to the number reader.
+        shape: ``"date"`` or ``"ip_address"`` when the text has that shape: the reader says
+            so unless the digits are a valid mobile (``70.123.10.10`` is a Senegalese one).
     """
 
     digits: str
@@ -58,6 +60,7 @@ class Screened:
     vanity_text: str | None = None
     findings: tuple[Finding, ...] = ()
     readable: bool = True
+    shape: str | None = None
 
 
 # Characters people and phone widgets put between digits. phonenumbers accepts the same set
@@ -260,7 +263,8 @@ def _first_of_many(text: str, findings: list[Finding]) -> str:
 
 
 # Dates, times and IPv4 addresses: what people (and mis-wired forms) put in a phone field that
-# is no phone number. Every part must be in range, so "212.555.1234" stays a number.
+# is no phone number. Every part must be in range, so "212.555.1234" stays a number; and a date
+# or an address shape is only said when the digits are no valid number (_check).
 _TIME = r"(?:[ T]?([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?"
 _ISO_DATE = re.compile(r"([0-9]{4})([-./])([0-9]{1,2})\2([0-9]{1,2})" + _TIME)
 _DMY_DATE = re.compile(r"([0-9]{1,2})([-./])([0-9]{1,2})\2([0-9]{4})" + _TIME)
@@ -323,15 +327,13 @@ def screen(text: str) -> Screened:
     if text.isascii():
         plain = text.strip()
         if _PLAIN.fullmatch(plain) and not plain.endswith(".0"):
-            if "." in plain or "-" in plain:
-                shape = _other_shape(plain)
-                if shape is not None:
-                    return _not_a_phone(shape, [])
-            return Screened(digits=plain.translate(_NOT_DIGITS), plus=plain[0] == "+")
+            shape = _other_shape(plain) if "." in plain or "-" in plain else None
+            return Screened(digits=plain.translate(_NOT_DIGITS), plus=plain[0] == "+", shape=shape)
     findings: list[Finding] = []
     cleaned = _strip_control(text, findings).strip()
     shape = _other_shape(cleaned)
-    if shape is not None:
+    if shape == "time" or (shape is not None and ":" in cleaned):
+        # No phone number has a colon between its digits.
         return _not_a_phone(shape, findings)
     if not cleaned:
         code = Code.EMPTY_INPUT
@@ -345,7 +347,8 @@ def screen(text: str) -> Screened:
     if repaired[:4].lower() == "tel:":
         repaired, extension = _split_tel_uri(repaired)
     repaired = _first_of_many(repaired, findings)
-    return _scan(repaired, findings, extension)
+    screened = _scan(repaired, findings, extension)
+    return attrs.evolve(screened, shape=shape) if shape is not None else screened
 
 
 def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened:
