@@ -108,8 +108,16 @@ def test_dates_times_and_addresses_are_no_phone_numbers(text: str, kind: str) ->
         ("300.1.1.1", "US"),  # no such address
         ("1899-01-01", "US"),  # outside the years people type
         ("70.123.10.10", "SN"),  # an address shape, but a valid Senegalese mobile
+        ("30.101.10.10", "SN"),  # and a valid Senegalese landline
     ],
 )
 def test_number_shapes_are_not_taken_for_dates_or_addresses(text: str, region: str) -> None:
     """Dotted and dashed numbers, and out-of-range parts, stay numbers (or plain errors)."""
     assert Code.DATE_TIME_OR_ADDRESS not in smscheck.check(text, region=region).codes
+
+
+def test_a_date_wins_over_a_landline_that_reads_out_of_it() -> None:
+    """02.01.2012 in a German form is a date, though its digits are a valid landline there."""
+    report = smscheck.check("02.01.2012", region="DE")
+    assert report.number is None
+    assert report.codes == (Code.DATE_TIME_OR_ADDRESS,)

@@ -191,10 +191,11 @@ def _read(
     """
     if not screened.readable:
         return None, ()
-    if screened.shape is not None and not _mobile_as_typed(screened, hint):
+    if screened.shape is not None and not _stands_as_typed(screened, hint):
         # "02.01.2012", "192.168.0.1": not a number mistyped but another field's value, unless
-        # the digits are a valid mobile as typed ("70.123.10.10" in Senegal). A landline that
-        # happens to read out of a date is not worth the doubt: a date is what was typed.
+        # the digits are a valid number as typed ("70.123.10.10", "30.101.10.10" in Senegal,
+        # where numbers are written in dotted pairs). For a date, only a valid mobile: a
+        # landline that happens to read out of "02.01.2012" is not worth the doubt.
         out.add(Code.DATE_TIME_OR_ADDRESS, (("kind", screened.shape),))
         return None, ()
     if screened.lookalike_digits is not None:
@@ -253,13 +254,17 @@ def _read(
     return _describe_valid(reading, screened, out), suggestions
 
 
-def _mobile_as_typed(screened: Screened, hint: str | None) -> bool:
+def _stands_as_typed(screened: Screened, hint: str | None) -> bool:
+    """Whether digits that have a date or address shape read as a number that outweighs it."""
     if not screened.plus and hint is None:
         return False
     parsed = _phone.parse(screened.digits, plus=screened.plus, region=hint)
     if isinstance(parsed, _phone.ParseFailure):
         return False
-    return _phone.read(parsed).line_type in (LineType.MOBILE, LineType.FIXED_LINE_OR_MOBILE)
+    line_type = _phone.read(parsed).line_type
+    if screened.shape == "date":
+        return line_type in (LineType.MOBILE, LineType.FIXED_LINE_OR_MOBILE)
+    return line_type is not LineType.UNKNOWN
 
 
 def _typos_on_invalid(  # noqa: PLR0913 - the state of one reading, passed along

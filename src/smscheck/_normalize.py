@@ -50,7 +50,8 @@ class Screened:
         findings: Diagnostics found while screening.
         readable: Whether there is anything left worth handing to the number reader.
         shape: ``"date"`` or ``"ip_address"`` when the text has that shape: the reader says
-            so unless the digits are a valid mobile (``70.123.10.10`` is a Senegalese one).
+            so unless the digits are a valid number (for a date, a valid mobile) as typed:
+            ``70.123.10.10`` is a Senegalese mobile.
     """
 
     digits: str

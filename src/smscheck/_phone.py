@@ -37,6 +37,7 @@ __all__ = [
     "country_code_for_region",
     "example_bounds",
     "example_national_numbers",
+    "international_format",
     "international_prefix_length",
     "international_prefixes",
     "is_portable_region",
@@ -722,3 +723,13 @@ def _typical_length(country_code: int, region: str | None, line_type: LineType) 
     desc = None if metadata is None or name is None else getattr(metadata, name, None)
     example = None if desc is None else desc.example_number
     return len(str(example)) if example else None
+
+
+def international_format(e164: str) -> str:
+    """An E.164 number smscheck produced, in international format (``+7 912 345-67-89``)."""
+    split = split_country_code(e164.lstrip("+")[:_MAX_DIGITS])
+    if split is None:
+        return e164
+    return str(
+        phonenumbers.format_number(_number_of(*split), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    )
