@@ -12,7 +12,7 @@ from django.conf import settings  # noqa: E402 - after the skip
 
 if not settings.configured:
     settings.configure(
-        INSTALLED_APPS=["tests.django_app"],
+        INSTALLED_APPS=["phonenumber_field", "tests.django_app"],
         DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
         USE_I18N=True,
         LANGUAGE_CODE="en",
@@ -49,6 +49,34 @@ def member_table() -> Iterator[Any]:
     yield Member
     with connection.schema_editor() as editor:
         editor.delete_model(Member)
+
+
+@pytest.fixture(scope="module")
+def contact_table() -> Iterator[Any]:
+    """A model with django-phonenumber-field's field and smscheck's validator on it."""
+    from tests.django_app.models import Contact  # noqa: PLC0415 - needs the configured app
+
+    with connection.schema_editor() as editor:
+        editor.create_model(Contact)
+    yield Contact
+    with connection.schema_editor() as editor:
+        editor.delete_model(Contact)
+
+
+def test_alongside_django_phonenumber_field(contact_table: Any) -> None:
+    """On django-phonenumber-field's field, smscheck adds the reason its own check lacks.
+
+    That field takes a valid landline; the SMS-minded validator refuses it with its code,
+    reading the field's PhoneNumber object as its E.164 str().
+    """
+    mobile = contact_table(phone="8 912 345 67 89")
+    mobile.full_clean()
+    mobile.save()
+    assert str(contact_table.objects.get(pk=mobile.pk).phone) == "+79123456789"
+    with pytest.raises(ValidationError) as caught:
+        contact_table(phone="+7 495 777 77 77").full_clean()
+    codes = [e.code for e in caught.value.error_dict["phone"]]
+    assert codes == ["landline"]
 
 
 def test_model_full_clean_and_save(member_table: Any) -> None:
