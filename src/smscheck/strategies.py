@@ -225,8 +225,9 @@ def mistyped_numbers(
         regions: Region codes of the numbers meant; every region by default.
         mistakes: Codes among the mistakes below; all of them by default:
             ``duplicated_country_code``, ``missing_plus``, ``trunk_prefix_after_country_code``,
-            ``lookalike_characters``, ``region_mismatch``, ``missing_digit``, ``extra_digit``,
-            ``doubled_digit``, ``transposed_digits``.
+            ``lookalike_characters``, ``region_mismatch`` (the national format under another
+            country's form: ``8 (912) 345-67-89`` for ``+7 912 345-67-89``), ``missing_digit``,
+            ``extra_digit``, ``doubled_digit``, ``transposed_digits``.
 
     Returns:
         A strategy of :class:`MistypedNumber`.
