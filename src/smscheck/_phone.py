@@ -429,15 +429,6 @@ def example_national_numbers(country_code: int) -> frozenset[str]:
     return frozenset(examples)
 
 
-def national_format_has_trunk(reading: Reading, trunk: str) -> bool:
-    """Whether the number's national format (as the metadata writes it) starts with ``trunk``."""
-    national = phonenumbers.format_number(
-        reading.parsed.number, phonenumbers.PhoneNumberFormat.NATIONAL
-    )
-    digits = "".join(ch for ch in national if ch.isdigit())
-    return digits != reading.parsed.national_number and digits.startswith(trunk)
-
-
 @functools.cache
 def is_portable_region(region: str) -> bool:
     """Whether mobile numbers can move between operators in a region."""
@@ -586,7 +577,7 @@ def national_bounds(reading: Reading) -> frozenset[int]:
     The format is chosen as ``format_number`` chooses it (the first of the main region's
     formats whose last leading-digits pattern and whose pattern match), and the group ends are
     read from the pattern's groups, without building the formatted string: about four times
-    faster, on the path of every valid national landline. ``tests/test_phone.py`` checks the
+    faster, on the path of every valid national landline. ``tests/test_model.py`` checks the
     answers equal those read off ``format_number`` for every example number.
     """
     nsn = reading.parsed.national_number
@@ -629,23 +620,6 @@ def _separated_groups(template: str) -> tuple[int, ...]:
 
 
 _GROUP_MARKER: Final = re.compile(r"\\([1-9])")
-
-
-def _bounds_from_text(reading: Reading) -> frozenset[int]:
-    """``national_bounds`` read off the formatted string: slower, and the reference."""
-    text = phonenumbers.format_number(
-        reading.parsed.number, phonenumbers.PhoneNumberFormat.NATIONAL
-    )
-    nsn = len(reading.parsed.national_number)
-    ends: list[int] = []
-    count = 0
-    for index, ch in enumerate(text):
-        if "0" <= ch <= "9":
-            count += 1
-            if index + 1 < len(text) and not "0" <= text[index + 1] <= "9":
-                ends.append(count)
-    skip = count - nsn  # the trunk prefix digits the national format shows
-    return frozenset(end - skip for end in ends if 0 < end - skip < nsn)
 
 
 @functools.cache
