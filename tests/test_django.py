@@ -39,28 +39,28 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def _table(name: str) -> Iterator[Any]:
+    """A model of the test app, with its table in the in-memory database while in use."""
+    from tests.django_app import models  # noqa: PLC0415 - needs the configured app
+
+    model = getattr(models, name)
+    with connection.schema_editor() as editor:
+        editor.create_model(model)
+    yield model
+    with connection.schema_editor() as editor:
+        editor.delete_model(model)
+
+
 @pytest.fixture(scope="module")
 def member_table() -> Iterator[Any]:
-    """The test app's Member model, with its table in the in-memory database."""
-    from tests.django_app.models import Member  # noqa: PLC0415 - needs the configured app
-
-    with connection.schema_editor() as editor:
-        editor.create_model(Member)
-    yield Member
-    with connection.schema_editor() as editor:
-        editor.delete_model(Member)
+    """The Member model: a plain CharField with smscheck's validator."""
+    yield from _table("Member")
 
 
 @pytest.fixture(scope="module")
 def contact_table() -> Iterator[Any]:
-    """A model with django-phonenumber-field's field and smscheck's validator on it."""
-    from tests.django_app.models import Contact  # noqa: PLC0415 - needs the configured app
-
-    with connection.schema_editor() as editor:
-        editor.create_model(Contact)
-    yield Contact
-    with connection.schema_editor() as editor:
-        editor.delete_model(Contact)
+    """The Contact model: django-phonenumber-field's field with smscheck's validator on it."""
+    yield from _table("Contact")
 
 
 def test_alongside_django_phonenumber_field(contact_table: Any) -> None:

@@ -158,8 +158,14 @@ class Search:
         return _model.grouping(digits, self.typing.bounds, match=False)
 
     def add(self, part: Part) -> None:
+        """Keep a named hypothesis."""
         self.parts.append(part)
         self.found += part.score
+
+    def add_unnamed(self, mass: float) -> None:
+        """Count the mass of hypotheses that are scored but never named (substitutions)."""
+        self.other += mass
+        self.found += mass
 
     def offer(  # noqa: PLR0913, PLR0917 - one hypothesis, described
         self,

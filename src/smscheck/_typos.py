@@ -232,8 +232,7 @@ def _slip_class(  # noqa: PLR0913, PLR0917 - one slip kind, described
         return
     if not listed:
         mass = scale * sum(p.score for p in parts)
-        search.other += mass
-        search.found += mass
+        search.add_unnamed(mass)
         return
     if len(sample) == len(fits) and len(parts) <= _MAX_SLIP_SUGGESTIONS:
         for part in parts:
