@@ -126,7 +126,7 @@ ROWS: list[tuple[str, str | None, tuple[Code, ...], Code, str]] = [
     (
         "+1 650 253 0000 ext. 123",
         None,
-        (_C.HAS_EXTENSION, _C.LINE_TYPE_UNKNOWN),
+        (_C.LINE_TYPE_UNKNOWN, _C.HAS_EXTENSION),
         _C.HAS_EXTENSION,
         "The number has an extension (123), which text messages cannot reach.",
     ),
@@ -663,7 +663,17 @@ def test_ok_needs_a_number_and_no_error() -> None:
 
 # to_dict.
 
-_REPORT_KEYS = ["input", "region_hint", "ok", "number", "diagnostics", "suggestions"]
+_REPORT_KEYS = [
+    "input",
+    "region_hint",
+    "ok",
+    "delivery",
+    "number",
+    "diagnostics",
+    "suggestions",
+    "route",
+    "sources",
+]
 _NUMBER_KEYS = [
     "e164",
     "region",
@@ -680,7 +690,7 @@ _DIAGNOSTIC_KEYS = [
     "remedy",
     "service_remedy",
     "params",
-    "rule_id",
+    "rule_ids",
     "sources",
 ]
 
@@ -704,12 +714,32 @@ def test_to_dict_is_json_safe_with_stable_keys(text: str) -> None:
     assert list(data) == _REPORT_KEYS
     if data["number"] is not None:
         assert list(data["number"]) == _NUMBER_KEYS
-    for diagnostic in data["diagnostics"]:
+    assert list(data["delivery"]) == ["verdict", "reasons"]
+    assert data["delivery"]["verdict"] in {"likely", "at_risk", "unlikely"}
+    for diagnostic in [*data["diagnostics"], *data["route"]]:
         assert list(diagnostic) == _DIAGNOSTIC_KEYS
         assert diagnostic["code"] in {c.value for c in Code}
         assert diagnostic["severity"] in {"error", "warning", "info"}
     for suggestion in data["suggestions"]:
         assert list(suggestion) == ["e164", "reason", "confidence", "line_type"]
+
+
+def test_to_dict_describes_each_cited_source_once() -> None:
+    """Diagnostics cite sources by id and date; the report describes each cited id once, as
+    the Source objects say, and the full form of one diagnostic matches it."""
+    report = smscheck.check("+86 139 2345 6789", sender=smscheck.Sender("alphanumeric"))
+    data = report.to_dict()
+    cited = {c["id"] for d in data["route"] for c in d["sources"]}
+    assert cited
+    assert set(data["sources"]) == cited
+    for diagnostic in report.route:
+        full = diagnostic.to_dict()
+        for source, short in zip(
+            full["sources"], diagnostic.to_dict(cited=True)["sources"], strict=True
+        ):
+            assert short == {"id": source["id"], "checked": source["checked"]}
+            described = {k: v for k, v in source.items() if k not in ("id", "checked")}
+            assert data["sources"][source["id"]] == described
 
 
 def test_to_dict_values() -> None:
@@ -839,7 +869,7 @@ def test_messages_are_filled_from_their_params() -> None:
         for text, region, *_ in ROWS:
             report: Report = smscheck.check(text, region=region, lang=lang)
             for d in report.diagnostics:
-                for sentence in (d.message, d.remedy, d.service_remedy or ""):
+                for sentence in (d.message, d.remedy or "", d.service_remedy or ""):
                     assert "{" not in sentence, (lang, text, sentence)
 
 
@@ -861,7 +891,13 @@ def test_message_catalog_refuses_unknown_languages() -> None:
 def test_an_empty_rule_set_turns_the_rules_off() -> None:
     """rules=load_rules(packaged=False) applies no rule, rather than falling back to the
     packaged ones because an empty set is falsy."""
-    packaged = smscheck.check("+7 916 123 45 67")
-    assert any(d.rule_id for d in packaged.diagnostics)
-    empty = smscheck.check("+7 916 123 45 67", rules=smscheck.load_rules(packaged=False))
-    assert not any(d.rule_id for d in empty.diagnostics)
+    packaged = smscheck.check("+7 916 123 45 67", sender=smscheck.Sender("alphanumeric"))
+    assert packaged.route
+    assert all(d.rule_ids for d in packaged.route if d.code is not Code.CARRIER_MAY_BE_PORTED)
+    assert not any(d.rule_ids for d in packaged.diagnostics)  # the person's: no rules
+    empty = smscheck.check(
+        "+7 916 123 45 67",
+        rules=smscheck.load_rules(packaged=False),
+        sender=smscheck.Sender("alphanumeric"),
+    )
+    assert empty.route == ()

@@ -38,10 +38,10 @@ def scan(argv: list[str], capfdbinary: pytest.CaptureFixture[bytes]) -> tuple[in
 
 def test_check_ok_number_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     """A good number prints its reading and exits 0; plain text in a pipe (no escapes)."""
-    code, out, _ = run(["check", "8 (912) 345-67-89", "--region", "RU"], capsys)
+    code, out, _ = run(["check", "8 (916) 123-45-67", "--region", "RU"], capsys)
     assert code == 0
-    assert "'8 (912) 345-67-89': ok" in out
-    assert "+79123456789 (RU, mobile)" in out
+    assert "'8 (916) 123-45-67': likely (the code should arrive)" in out
+    assert "+79161234567 (RU, mobile)" in out
     assert "\033[" not in out
 
 
@@ -51,7 +51,7 @@ def test_check_problem_exits_1_with_remedies(capsys: pytest.CaptureFixture[str])
     assert code == 1
     assert "error [landline]" in out
     assert "fix: Ask for a mobile number" in out
-    assert "service: Offer to deliver the code by a voice call." in out
+    assert out.startswith("'+44 20 7946 0123': unlikely (the code will not arrive)\n")
 
 
 def test_check_json_is_to_dict_one_object_a_line(capsys: pytest.CaptureFixture[str]) -> None:
@@ -265,8 +265,8 @@ def test_rules_show_and_lint(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert code == 0
     assert "[sender_registration_required]" in out
     assert run(["rules", "show", "XX"], capsys)[0] == 2
-    bad = write(tmp_path / "bad.toml", 'schema_version = 1\n[[rules]]\nid = "x"\n')
-    good = write(tmp_path / "good.toml", "schema_version = 1\n")
+    bad = write(tmp_path / "bad.toml", 'schema_version = 2\n[[rules]]\nid = "x"\n')
+    good = write(tmp_path / "good.toml", "schema_version = 2\n")
     code, out, _ = run(["rules", "lint", str(bad), str(good)], capsys)
     assert code == 1
     first, second = out.splitlines()
@@ -379,6 +379,7 @@ _OVERRIDE = """
 id = "zz-cli-override"
 region = "RU"
 code = "delivery_hours_restricted"
+effect = "delayed"
 checked = 2026-11-25
 sources = ["bird-country-guide"]
 message = { en = "An override rule from a test file.", ru = "Правило из тестового файла." }
@@ -393,11 +394,13 @@ def test_check_rules_option_applies_override_files(
     """--rules FILE adds the file's rules over the packaged ones, with their ids."""
     path = tmp_path / "override.toml"
     path.write_text(_OVERRIDE, encoding="utf-8")
-    assert main(["check", "+7 916 123 45 67", "--rules", str(path), "--json"]) == 0
+    argv = ["check", "+7 916 123 45 67", "--rules", str(path), "--json"]
+    assert main([*argv, "--sender", "alphanumeric"]) == 1  # unregistered: blocked
     report = json.loads(capsys.readouterr().out)
-    ids = [d["rule_id"] for d in report["diagnostics"]]
+    ids = [i for d in report["route"] for i in d["rule_ids"]]
     assert "zz-cli-override" in ids
     assert "ru-alpha-registration" in ids  # the packaged rules still apply
+    assert report["diagnostics"] == []  # none of it is the person's business
 
 
 def test_check_bad_rules_file_exits_2_with_file_line(
@@ -437,7 +440,7 @@ def test_scan_refuses_inputs_that_already_have_verdict_columns(
     tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
 ) -> None:
     """A file that already has the verdict columns (a scan of a scan) is a usage error."""
-    src = write(tmp_path / "in.csv", "phone,ok,e164\n+79161234567,true,+79161234567\n")
+    src = write(tmp_path / "in.csv", "phone,ok,e164\n+79123456789,true,+79123456789\n")
     code, _, err = scan([str(src)], capfdbinary)
     assert code == 2
     assert "already has columns named ok, e164" in err
@@ -447,7 +450,7 @@ def test_scan_unwritable_output_and_bad_region_exit_2(
     tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
 ) -> None:
     """An output that cannot be written, or an unknown --region, is a usage error."""
-    src = write(tmp_path / "in.csv", "phone\n+79161234567\n")
+    src = write(tmp_path / "in.csv", "phone\n+79123456789\n")
     code, _, err = scan([str(src), "--out", str(tmp_path / "no" / "such" / "dir.csv")], capfdbinary)
     assert code == 2
     assert "cannot write" in err
@@ -479,7 +482,7 @@ def test_progress_line_only_on_a_terminal_and_cleared_at_the_end() -> None:
     """The progress line is drawn on a terminal, with a bar when the size is known, then wiped."""
     from smscheck._cli import _Lines, _Progress  # noqa: PLC0415
 
-    lines = _Lines(io.BytesIO(b"phone\n+79161234567\n"), "utf-8")
+    lines = _Lines(io.BytesIO(b"phone\n+79123456789\n"), "utf-8")
     list(lines)
     terminal = _FakeTerminal()
     progress = _Progress(terminal, 40, lines)
@@ -503,7 +506,56 @@ def test_rules_show_with_a_broken_override_exits_2(
 ) -> None:
     """rules show --rules BROKEN reports file:line and exits 2."""
     broken = tmp_path / "broken.toml"
-    broken.write_text("schema_version = 2\n", encoding="utf-8")
+    broken.write_text("schema_version = 3\n", encoding="utf-8")
     code, _, err = run(["rules", "show", "RU", "--rules", str(broken)], capsys)
     assert code == 2
     assert err.startswith(f"{broken}:1: schema_version:")
+
+
+def test_sender_flags_complete_and_check_the_sender(capsys: pytest.CaptureFixture[str]) -> None:
+    """--local-in and --templates-in add to --sender; their regions are checked like the
+    sender's, and without a --sender they are a usage error."""
+    code, _, err = run(["check", "+79161234567", "--sender", "alphanumeric:RUS"], capsys)
+    assert code == 2
+    assert "unknown region 'RUS' in Sender.registered_in" in err
+    assert "did you mean 'RU'?" in err
+    code, _, err = run(["check", "+79161234567", "--local-in", "IN"], capsys)
+    assert code == 2
+    assert "--local-in and --templates-in describe a --sender" in err
+    code, _, err = run(
+        ["check", "+79161234567", "--sender", "alphanumeric", "--local-in", "INDIA"], capsys
+    )
+    assert code == 2
+    assert "unknown region 'INDIA' in the list" in err
+    india = ["check", "+91 81234 56796", "--json", "--sender", "alphanumeric"]
+    _, out, _ = run(india, capsys)
+    abroad = {i for d in json.loads(out)["route"] for i in d["rule_ids"]}
+    _, out, _ = run([*india, "--local-in", "in", "--templates-in", "IN"], capsys)
+    local = {i for d in json.loads(out)["route"] for i in d["rule_ids"]}
+    assert "in-alpha-registration" in local - abroad  # a rule of local traffic only
+
+
+def test_brief_is_one_line_a_number(capsys: pytest.CaptureFixture[str]) -> None:
+    """--brief: verdict, number, the person's codes, the top suggestion, the route's codes."""
+    code, out, _ = run(["check", "+7 916 123 45 6O", "+86 139 2345 6789", "--brief"], capsys)
+    assert code == 1
+    first, second = out.splitlines()
+    assert first.startswith(
+        "'+7 916 123 45 6O': unlikely  -  lookalike_characters  did you mean +7"
+    )
+    assert second == (
+        "'+86 139 2345 6789': at_risk  +8613923456789  route: sender_id_replaced"
+        " template_registration_required"
+    )
+
+
+def test_rules_show_gives_effect_scope_and_disagreement(capsys: pytest.CaptureFixture[str]) -> None:
+    """rules show names each rule's effect, its traffic and lift, the person's remedy and
+    where the sources disagree."""
+    code, out, _ = run(["rules", "show", "IN"], capsys)
+    assert code == 0
+    assert out.startswith("IN: restricted (reviewed by hand, checked ")
+    assert "in-dlt-registration (blocked)" in out
+    assert "local traffic only; lifted by template registration" in out
+    assert "  person: " in out
+    assert "  sources disagree: " in out

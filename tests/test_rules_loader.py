@@ -15,10 +15,11 @@ import tomli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smscheck import _rules
-from smscheck._codes import Code, SenderKind, Severity
+from smscheck import _datafile, _rules_load, _rules_schema
+from smscheck._codes import Code, LiftedBy, RuleEffect, SenderKind, Severity
 from smscheck._report import Sender
-from smscheck._rules import RuleSet, applicable_rules, load_rules
+from smscheck._rules import RuleSet, applicable_rules
+from smscheck._rules_load import load_rules
 from smscheck.exceptions import RulesError
 
 FIXTURES = pathlib.Path(__file__).parent / "rules_fixtures"
@@ -35,7 +36,7 @@ def packaged_text() -> str:
     lines = ["", "[regions]"]
     lines += [
         f'{code} = {{ status = "no_known_restriction", sources = ["guide-b"],'
-        " checked = 2026-11-25 }"
+        ' review = "table", checked = 2026-11-25 }'
         for code in rest
     ]
     return head + "\n".join(lines) + "\n"
@@ -54,9 +55,9 @@ def packaged(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> pathlib
     """Make the packaged-style fixture the packaged rules file."""
     path = tmp_path / "packaged.toml"
     path.write_text(packaged_text(), encoding="utf-8")
-    doc = _rules._parse(str(path), packaged_text(), packaged=True, known_sources={})
-    monkeypatch.setattr(_rules, "_packaged", lambda: doc)
-    monkeypatch.setattr(_rules, "_packaged_ruleset", lambda: _rules._merge([doc]))
+    doc = _rules_schema.parse(str(path), packaged_text(), packaged=True, known_sources={})
+    monkeypatch.setattr(_rules_load, "_packaged", lambda: doc)
+    monkeypatch.setattr(_rules_load, "_packaged_ruleset", lambda: _rules_load._merge([doc]))
     return path
 
 
@@ -88,21 +89,24 @@ def test_good_fixture_loads(packaged: pathlib.Path) -> None:
     assert rule.prefixes == ("9",)
     assert rule.effective == "2026-09-15"
     assert rule.checked == "2026-11-25"
-    assert rule.lifted_by_registration is True
+    assert rule.effect is RuleEffect.BLOCKED
+    assert rule.lifted_by is LiftedBy.REGISTRATION
+    assert rule.traffic is None
     assert rule.conflict is not None
     assert rule.conflict.startswith("Guide A")
 
 
 def test_defaults_of_optional_fields(packaged: pathlib.Path) -> None:
-    """Absent severity, senders, carriers, prefixes take their documented defaults."""
+    """Absent traffic, lifted_by, carriers, prefixes take their documented defaults."""
     rule = load_rules().get("fr-sender-replaced")
     assert rule is not None
-    assert rule.severity is Code.SENDER_ID_REPLACED.severity
+    assert rule.severity is Severity.WARNING  # a replaced sender: the code may be missed
     assert rule.carriers == ()
     assert rule.prefixes == ()
     assert rule.effective is None
     assert rule.conflict is None
-    assert rule.lifted_by_registration is False
+    assert rule.lifted_by is None
+    assert rule.traffic is None
 
 
 def test_sources_expanded_with_rule_dates(packaged: pathlib.Path) -> None:
@@ -165,7 +169,7 @@ def test_override_replaces_by_id_and_adds(packaged: pathlib.Path) -> None:
     assert [r.id for r in rules] == ["fr-sender-replaced", "ru-alpha-registration", "de-pumping"]
     replaced = rules.get("ru-alpha-registration")
     assert replaced is not None
-    assert replaced.severity is Severity.WARNING
+    assert replaced.effect is RuleEffect.FILTERED
     assert replaced.carriers == ()  # replaced whole: nothing kept from the packaged rule
     assert replaced.senders == frozenset()
     assert [s.id for s in replaced.sources] == ["my-notes"]
@@ -199,10 +203,11 @@ def test_override_source_replaces_packaged_source(
 def test_later_override_wins(packaged: pathlib.Path, tmp_path: pathlib.Path) -> None:
     """Several override files apply in order: the last one with an id wins."""
     first = FIXTURES / "override.toml"
-    text = first.read_text(encoding="utf-8").replace('severity = "warning"', 'severity = "info"')
+    text = first.read_text(encoding="utf-8").replace('effect = "filtered"', 'effect = "advisory"')
     second = write(tmp_path, text, "second.toml")
     rule = load_rules(first, second).get("ru-alpha-registration")
     assert rule is not None
+    assert rule.effect is RuleEffect.ADVISORY
     assert rule.severity is Severity.INFO
 
 
@@ -224,7 +229,7 @@ def test_override_may_cite_earlier_override_source(
 # ----------------------------------------------------------------------------- bad files
 
 OVERRIDE_RULE = """\
-schema_version = 1
+schema_version = 2
 
 [sources.src-x]
 publisher = "Example"
@@ -236,6 +241,7 @@ captured = 2026-05-09
 id = "fr-test-one"
 region = "FR"
 code = "sender_id_replaced"
+effect = "replaced"
 checked = 2026-11-25
 sources = ["src-x"]
 message = { en = "One.", ru = "Один." }
@@ -246,6 +252,7 @@ remedy = { en = "Three.", ru = "Три." }
 id = "fr-test-two"
 region = "FR"
 code = "international_sms_filtered"
+effect = "filtered"
 carriers = [
     "Orange",
     "SFR",
@@ -278,18 +285,18 @@ BAD_CASES = [
         "did you mean 'carriers'",
     ),
     (
-        "schema_version = 1",
+        "schema_version = 2",
         "schema_version = true",
         "schema_version",
         ("schema_version", 0),
         "boolean",
     ),
     (
-        "schema_version = 1",
         "schema_version = 2",
+        "schema_version = 1",
         "schema_version",
         ("schema_version", 0),
-        "version 2",
+        "version 1 is not supported",
     ),
     (
         'code = "sender_id_replaced"',
@@ -439,18 +446,46 @@ BAD_CASES = [
         "did you mean 'alphanumeric'",
     ),
     (
-        'code = "international_sms_filtered"',
-        'code = "international_sms_filtered"\nseverity = "fatal"',
-        "rules[1].severity",
-        ("severity", 0),
-        "not a severity",
+        'effect = "filtered"',
+        'effect = "fatal"',
+        "rules[1].effect",
+        ('effect = "fatal"', 0),
+        "not a rule effect",
     ),
     (
-        'code = "international_sms_filtered"',
-        'code = "international_sms_filtered"\nlifted_by_registration = 1',
+        'effect = "filtered"',
+        'effect = "filtered"\nseverity = "error"',
+        "rules[1].severity",
+        ("severity", 0),
+        "replaced by 'effect' in schema 2",
+    ),
+    (
+        'effect = "filtered"',
+        'effect = "filtered"\nlifted_by_registration = true',
         "rules[1].lifted_by_registration",
+        ("lifted_by_registration", 0),
+        "'lifted_by = \"registration\"' in schema 2",
+    ),
+    (
+        'effect = "filtered"',
+        'effect = "filtered"\nlifted_by = "payment"',
+        "rules[1].lifted_by",
         ("lifted_by", 0),
-        "integer",
+        "not a lift",
+    ),
+    (
+        'effect = "filtered"',
+        'effect = "filtered"\ntraffic = "domestic"',
+        "rules[1].traffic",
+        ("traffic", 0),
+        "not a kind of traffic",
+    ),
+    (
+        'effect = "replaced"\n',
+        "",
+        "rules[0].effect",
+        ("[[rules]]", 0),
+        "required key 'effect'",
     ),
     (
         'code = "international_sms_filtered"',
@@ -489,15 +524,15 @@ BAD_CASES = [
     ),
     ("[sources.src-x]", "[sources.Src_X]", "sources.Src_X", ("[sources.Src_X]", 0), "source id"),
     (
-        "schema_version = 1",
-        "schema_version = 1\nversion = 1",
+        "schema_version = 2",
+        "schema_version = 2\nversion = 1",
         "version",
-        ("version = 1", 1),
+        ("version = 1", 0),
         "unknown key",
     ),
     (
-        "schema_version = 1",
-        'schema_version = 1\n[regions.FR]\nstatus = "restricted"',
+        "schema_version = 2",
+        'schema_version = 2\n[regions.FR]\nstatus = "restricted"',
         "regions",
         ("[regions.FR]", 0),
         "only [[rules]]",
@@ -512,7 +547,7 @@ BAD_CASES = [
         ("conflict", 0),
         "a date",
     ),
-    (FILTERED, FILTERED + "\nseverity = 1", "rules[1].severity", ("severity", 0), "integer"),
+    (FILTERED, FILTERED + "\ntraffic = 1", "rules[1].traffic", ("traffic", 0), "integer"),
     (
         FILTERED,
         FILTERED + '\nsenders = "alphanumeric"',
@@ -631,7 +666,7 @@ def test_toml_syntax_error_has_line(packaged: pathlib.Path, tmp_path: pathlib.Pa
 
 def test_toml_error_at_end_of_document(packaged: pathlib.Path, tmp_path: pathlib.Path) -> None:
     """An error at the end of the document points at the last line."""
-    text = "schema_version = 1\nx = "
+    text = "schema_version = 2\nx = "
     with pytest.raises(RulesError) as info:
         load_rules(write(tmp_path, text))
     assert info.value.line == 2
@@ -655,15 +690,15 @@ PACKAGED_CASES = [
         "region status",
     ),
     (
-        'sources = ["guide-a", "guide-b"]\nchecked = 2026-11-25',
-        'sources = ["guide-a", "guide-c"]\nchecked = 2026-11-25',
+        'sources = ["guide-a", "guide-b"]\nreview',
+        'sources = ["guide-a", "guide-c"]\nreview',
         "regions.RU.sources[1]",
         ('"guide-c"', 0),
         "no source 'guide-c'",
     ),
     ("[regions.RU]", "[regions.SU]", "regions.SU", ("[regions.SU]", 0), "not a region"),
     ("[regions.RU]", "[regions.FR.x]", "regions.FR.x", ("x]", 0), "unknown key 'x'"),
-    ("schema_version = 1\n", "", "schema_version", None, "required key"),
+    ("schema_version = 2\n", "", "schema_version", None, "required key"),
     (
         "checked = 2026-11-20\nnote",
         "checked = 2026-11-20\nnotes",
@@ -694,7 +729,7 @@ def test_bad_packaged_snippets(
     assert old in good
     text = good.replace(old, new, 1)
     with pytest.raises(RulesError) as info:
-        _rules._parse("packaged.toml", text, packaged=True, known_sources={})
+        _rules_schema.parse("packaged.toml", text, packaged=True, known_sources={})
     assert info.value.key_path == key_path
     assert info.value.line == (None if needle is None else line_of(text, *needle))
     assert reason in info.value.reason
@@ -704,7 +739,7 @@ def test_packaged_needs_every_region() -> None:
     """A packaged file without an entry for a supported region is refused."""
     text = packaged_text().replace('AD = { status = "no_known_restriction"', "# AD")
     with pytest.raises(RulesError) as info:
-        _rules._parse("packaged.toml", text, packaged=True, known_sources={})
+        _rules_schema.parse("packaged.toml", text, packaged=True, known_sources={})
     assert info.value.key_path == "regions.AD"
     assert info.value.line == line_of(text, "[regions.FR]")
     assert "no entry for region AD" in info.value.reason
@@ -716,7 +751,7 @@ def test_packaged_region_entry_inline_key_line() -> None:
         'DE = { status = "no_known_restriction"', 'DE = { status = "unknown"'
     )
     with pytest.raises(RulesError) as info:
-        _rules._parse("packaged.toml", text, packaged=True, known_sources={})
+        _rules_schema.parse("packaged.toml", text, packaged=True, known_sources={})
     assert info.value.key_path == "regions.DE.status"
     assert info.value.line == line_of(text, "DE = {")
 
@@ -738,17 +773,17 @@ def test_deeply_nested_values_within_line_cap(
     tmp_path: pathlib.Path, opener: str, count: int
 ) -> None:
     """Nesting deep enough to crash the parser, within the size caps, stops at MAX_DEPTH."""
-    text = "schema_version = 1\nx = " + opener * count + "\n"
+    text = "schema_version = 2\nx = " + opener * count + "\n"
     with pytest.raises(RulesError) as info:
         load_rules(write(tmp_path, text))
     assert "nested deeper" in info.value.reason
-    assert info.value.line == 2 + opener.count("\n") * (_rules.MAX_DEPTH)
+    assert info.value.line == 2 + opener.count("\n") * (_datafile.MAX_DEPTH)
 
 
 def test_rules_not_an_array(packaged: pathlib.Path, tmp_path: pathlib.Path) -> None:
     """rules given as a plain value is refused at its line."""
     with pytest.raises(RulesError) as info:
-        load_rules(write(tmp_path, "schema_version = 1\nrules = 3\n"))
+        load_rules(write(tmp_path, "schema_version = 2\nrules = 3\n"))
     assert info.value.key_path == "rules"
     assert info.value.line == 2
     assert "array of tables" in info.value.reason
@@ -760,7 +795,7 @@ def test_long_dotted_key(packaged: pathlib.Path, tmp_path: pathlib.Path) -> None
         load_rules(write(tmp_path, "a" + ".a" * 1500 + " = 1\n"))
     assert "nested too deeply" in info.value.reason
     assert "1000 parts" in info.value.reason
-    text = "schema_version = 1\n[rules" + ".a" * 1500 + "]\n"
+    text = "schema_version = 2\n[rules" + ".a" * 1500 + "]\n"
     with pytest.raises(RulesError) as info:
         load_rules(write(tmp_path, text))
     assert "1000 parts" in info.value.reason
@@ -770,7 +805,7 @@ def test_recursion_in_the_parser_is_still_a_rules_error(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Should the depth check miss something, the parser's RecursionError is still caught."""
-    monkeypatch.setattr(_rules, "_check_depth", lambda name, text: None)
+    monkeypatch.setattr(_datafile, "_check_depth", lambda name, text, error: None)
     with pytest.raises(RulesError) as info:
         load_rules(write(tmp_path, "x = " + "[" * 3_900 + "\n"))
     assert "nested too deeply" in info.value.reason
@@ -804,13 +839,13 @@ def test_unexpected_parser_failure_is_a_rules_error(
 @settings(max_examples=300, deadline=None)
 def test_locator_never_fails(text: str) -> None:
     """The line finder copes with any text and only reports lines that exist."""
-    lines = _rules._Locator().scan(text)
+    lines = _datafile.Locator().scan(text)
     assert all(1 <= n <= text.count("\n") + 1 for n in lines.values())
 
 
 def test_long_line(tmp_path: pathlib.Path) -> None:
     """A line longer than MAX_LINE_CHARS is refused with its line number."""
-    text = "schema_version = 1\n# " + "x" * 5000 + "\n"
+    text = "schema_version = 2\n# " + "x" * 5000 + "\n"
     with pytest.raises(RulesError) as info:
         load_rules(write(tmp_path, text))
     assert info.value.line == 2
@@ -933,7 +968,7 @@ def test_mutated_snippet_only_rules_error(mutation: tuple[int, int, str]) -> Non
     text = OVERRIDE_RULE[:start] + insert + OVERRIDE_RULE[start + length :]
     line = None
     try:
-        _rules._parse("m.toml", text, packaged=False, known_sources={})
+        _rules_schema.parse("m.toml", text, packaged=False, known_sources={})
     except RulesError as exc:
         line = exc.line
     assert line is None or 1 <= line <= text.count("\n") + 1
@@ -952,30 +987,48 @@ captured = 2026-01-01
 id = "ru-all"
 region = "RU"
 code = "international_sms_filtered"
-severity = "error"
+effect = "blocked"
 {common}
 
 [[rules]]
 id = "ru-alpha"
 region = "RU"
 code = "sender_registration_required"
-severity = "error"
+effect = "blocked"
 senders = ["alphanumeric"]
-lifted_by_registration = true
+lifted_by = "registration"
+{common}
+
+[[rules]]
+id = "ru-local"
+region = "RU"
+code = "sender_registration_required"
+effect = "blocked"
+senders = ["alphanumeric"]
+traffic = "local"
 {common}
 
 [[rules]]
 id = "ru-mts"
 region = "RU"
 code = "sender_id_replaced"
-severity = "error"
+effect = "blocked"
 carriers = ["MTS"]
+{common}
+
+[[rules]]
+id = "ru-template"
+region = "RU"
+code = "template_registration_required"
+effect = "blocked"
+lifted_by = "template_registration"
 {common}
 
 [[rules]]
 id = "ru-prefix-95"
 region = "RU"
 code = "sms_pumping_risk"
+effect = "advisory"
 prefixes = ["95"]
 {common}
 
@@ -983,6 +1036,7 @@ prefixes = ["95"]
 id = "ru-long-code"
 region = "RU"
 code = "international_long_code_unsupported"
+effect = "filtered"
 senders = ["international_long_code"]
 {common}
 
@@ -990,6 +1044,7 @@ senders = ["international_long_code"]
 id = "fr-other"
 region = "FR"
 code = "destination_unsupported"
+effect = "blocked"
 {common}
 """
 COMMON = """checked = 2026-11-25
@@ -1002,6 +1057,8 @@ E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 ALPHA = Sender(kind=SenderKind.ALPHANUMERIC)
 ALPHA_RU = Sender(kind=SenderKind.ALPHANUMERIC, registered_in=frozenset({"ru"}))
 ALPHA_FR = Sender(kind=SenderKind.ALPHANUMERIC, registered_in=frozenset({"FR"}))
+ALPHA_LOCAL = Sender(kind=SenderKind.ALPHANUMERIC, local_in=["RU"])
+ALPHA_ALL = Sender(kind=SenderKind.ALPHANUMERIC, registered_in=["RU"], templates_in=["RU"])
 LONG = Sender(kind=SenderKind.INTERNATIONAL_LONG_CODE, registered_in=frozenset({"RU"}))
 
 
@@ -1009,46 +1066,77 @@ LONG = Sender(kind=SenderKind.INTERNATIONAL_LONG_CODE, registered_in=frozenset({
 def matching() -> RuleSet:
     """A rule set with one rule of each kind of filter."""
     text = MATCHING.replace("{common}", COMMON)
-    return _rules._merge([_rules._parse("m.toml", text, packaged=False, known_sources={})])
+    doc = _rules_schema.parse("m.toml", text, packaged=False, known_sources={})
+    return _rules_load._merge([doc])
 
 
 MATCH_CASES = [
-    # sender None: everything applies, errors capped at warning
-    (
-        None,
-        "MTS",
-        "9123456789",
-        [("ru-all", W), ("ru-alpha", W), ("ru-long-code", W), ("ru-mts", W)],
-    ),
+    # sender None: only the rules of every sender kind and traffic; what a registration
+    # could lift is capped at warning
+    (None, "MTS", "9123456789", [("ru-all", E), ("ru-mts", E), ("ru-template", W)]),
     (
         None,
         "MTS",
         "9512345678",
-        [
-            ("ru-all", W),
-            ("ru-alpha", W),
-            ("ru-long-code", W),
-            ("ru-mts", W),
-            ("ru-prefix-95", INFO),
-        ],
+        [("ru-all", E), ("ru-mts", E), ("ru-template", W), ("ru-prefix-95", INFO)],
     ),
-    # unregistered alphanumeric sender
-    (ALPHA, "MTS", "9123456789", [("ru-all", E), ("ru-alpha", E), ("ru-mts", E)]),
-    (ALPHA, "mts", "9123456789", [("ru-all", E), ("ru-alpha", E), ("ru-mts", E)]),
-    (ALPHA, "Beeline", "9123456789", [("ru-all", E), ("ru-alpha", E)]),
-    (ALPHA, None, "9123456789", [("ru-all", E), ("ru-alpha", E), ("ru-mts", W)]),
-    (ALPHA, "", "9123456789", [("ru-all", E), ("ru-alpha", E), ("ru-mts", W)]),
-    (ALPHA, "Beeline", "9512345678", [("ru-all", E), ("ru-alpha", E), ("ru-prefix-95", INFO)]),
-    # registered alphanumeric sender: registration lifts ru-alpha, not others
-    (ALPHA_RU, "MTS", "9123456789", [("ru-all", E), ("ru-mts", E)]),
-    (ALPHA_FR, "MTS", "9123456789", [("ru-all", E), ("ru-alpha", E), ("ru-mts", E)]),
+    (None, None, "9123456789", [("ru-all", E), ("ru-mts", W), ("ru-template", W)]),
+    # unregistered alphanumeric sender, sending international traffic
+    (
+        ALPHA,
+        "MTS",
+        "9123456789",
+        [("ru-all", E), ("ru-alpha", E), ("ru-mts", E), ("ru-template", E)],
+    ),
+    (
+        ALPHA,
+        "mts",
+        "9123456789",
+        [("ru-all", E), ("ru-alpha", E), ("ru-mts", E), ("ru-template", E)],
+    ),
+    (ALPHA, "Beeline", "9123456789", [("ru-all", E), ("ru-alpha", E), ("ru-template", E)]),
+    (
+        ALPHA,
+        None,
+        "9123456789",
+        [("ru-all", E), ("ru-alpha", E), ("ru-template", E), ("ru-mts", W)],
+    ),
+    (ALPHA, "", "9123456789", [("ru-all", E), ("ru-alpha", E), ("ru-template", E), ("ru-mts", W)]),
+    (
+        ALPHA,
+        "Beeline",
+        "9512345678",
+        [("ru-all", E), ("ru-alpha", E), ("ru-template", E), ("ru-prefix-95", INFO)],
+    ),
+    # registration lifts ru-alpha, templates lift ru-template, nothing lifts the others
+    (ALPHA_RU, "MTS", "9123456789", [("ru-all", E), ("ru-mts", E), ("ru-template", E)]),
+    (
+        ALPHA_FR,
+        "MTS",
+        "9123456789",
+        [("ru-all", E), ("ru-alpha", E), ("ru-mts", E), ("ru-template", E)],
+    ),
+    (ALPHA_ALL, "Beeline", "9123456789", [("ru-all", E)]),
+    # local traffic: the local-only rule applies
+    (
+        ALPHA_LOCAL,
+        "Beeline",
+        "9123456789",
+        [("ru-all", E), ("ru-alpha", E), ("ru-local", E), ("ru-template", E)],
+    ),
     # international long code: alpha-only rules dropped, long-code rule applies
-    (LONG, "Beeline", "9123456789", [("ru-all", E), ("ru-long-code", W)]),
+    (LONG, "Beeline", "9123456789", [("ru-all", E), ("ru-template", E), ("ru-long-code", W)]),
     (
         LONG,
         None,
         "9512345678",
-        [("ru-all", E), ("ru-long-code", W), ("ru-mts", W), ("ru-prefix-95", INFO)],
+        [
+            ("ru-all", E),
+            ("ru-template", E),
+            ("ru-long-code", W),
+            ("ru-mts", W),
+            ("ru-prefix-95", INFO),
+        ],
     ),
 ]
 
@@ -1084,7 +1172,7 @@ def test_matching_other_region(matching: RuleSet) -> None:
     result = applicable_rules(
         matching, region="FR", national_number="612345678", carrier=None, sender=None
     )
-    assert [(r.id, s) for r, s in result] == [("fr-other", W)]
+    assert [(r.id, s) for r, s in result] == [("fr-other", E)]
     result = applicable_rules(
         matching, region="FR", national_number="612345678", carrier=None, sender=ALPHA
     )
@@ -1126,17 +1214,17 @@ def test_packaged_reads_the_resource(
         return tmp_path
 
     monkeypatch.setattr(importlib.resources, "files", files)
-    doc = _rules._packaged.__wrapped__()
+    doc = _rules_load._packaged.__wrapped__()
     assert asked == ["smscheck"]
     assert {r.rule.id for r in doc.rules} == {"fr-sender-replaced", "ru-alpha-registration"}
     (tmp_path / "data" / "carrier_rules.toml").unlink()
     with pytest.raises(RulesError) as info:
-        _rules._packaged.__wrapped__()
+        _rules_load._packaged.__wrapped__()
     assert info.value.path.endswith("carrier_rules.toml")
 
 
 def test_import_reads_no_file() -> None:
-    """Importing smscheck._rules reads no rules file and parses nothing."""
+    """Importing the rules modules reads no rules file and parses nothing."""
     code = textwrap.dedent(
         """
         import builtins, importlib.resources, io
@@ -1149,7 +1237,7 @@ def test_import_reads_no_file() -> None:
         def no_files(*args, **kwargs):
             raise AssertionError("importlib.resources.files called at import")
         importlib.resources.files = no_files
-        import smscheck._rules as rules
+        import smscheck._rules_load as rules
         assert rules._packaged.cache_info().currsize == 0, rules._packaged.cache_info()
         assert not [f for f in opened if f.endswith(".toml")], opened
         print("ok")
@@ -1169,8 +1257,8 @@ def test_import_reads_no_file() -> None:
 def test_shared_texts_are_named_by_id(tmp_path: pathlib.Path) -> None:
     """A rule may name a [texts] entry of its own file or of the packaged file."""
     packaged = load_rules()
-    shared_id = next(iter(_rules._packaged().texts))
-    shared_en = dict(_rules._packaged().texts[shared_id])["en"]
+    shared_id = next(iter(_rules_load._packaged().texts))
+    shared_en = dict(_rules_load._packaged().texts[shared_id])["en"]
     path = tmp_path / "override.toml"
     path.write_text(
         f"""
@@ -1182,6 +1270,7 @@ ru = "Свои слова."
 id = "zz-shared-texts"
 region = "FR"
 code = "content_restricted"
+effect = "advisory"
 checked = 2026-11-25
 sources = ["{next(iter(packaged.rules_for("RU")[0].sources)).id}"]
 message = "own-words"
@@ -1209,6 +1298,7 @@ ru = "Свои слова."
 id = "zz-bad-text"
 region = "FR"
 code = "content_restricted"
+effect = "advisory"
 checked = 2026-11-25
 sources = ["bird-country-guide"]
 message = "own-word"
@@ -1220,7 +1310,7 @@ remedy = "own-words"
     with pytest.raises(RulesError) as info:
         load_rules(path)
     assert info.value.key_path == "rules[0].message"
-    assert info.value.line == 11
+    assert info.value.line == 12
     assert "did you mean 'own-words'" in info.value.reason
 
 
@@ -1237,6 +1327,7 @@ url = "https://example.org/{region}"
 id = "zz-undated"
 region = "DE"
 code = "content_restricted"
+effect = "advisory"
 checked = 2026-11-25
 sources = ["undated-page"]
 message = { en = "Text.", ru = "Текст." }

@@ -18,21 +18,38 @@ if TYPE_CHECKING:
 
     from ._batch import check_many
     from ._check import check
-    from ._codes import Code, LineType, SenderKind, Severity
+    from ._checker import Checker
+    from ._codes import (
+        Code,
+        DeliveryVerdict,
+        LiftedBy,
+        LineType,
+        RuleEffect,
+        SenderKind,
+        Severity,
+        Traffic,
+    )
     from ._frames import FLAT_COLUMNS, check_frame, check_series, flatten
-    from ._report import Diagnostic, Number, Report, Sender, Source, Suggestion
-    from ._rules import RegionEntry, Rule, RuleSet, load_rules
-    from .exceptions import RulesError, SmscheckError
+    from ._report import Delivery, Diagnostic, Number, Report, Sender, Source, Suggestion
+    from ._rules import RegionEntry, Rule, RuleSet
+    from ._rules_load import load_rules
+    from .exceptions import DataFileError, RulesError, SmscheckError
 
 __all__ = [
     "FLAT_COLUMNS",
+    "Checker",
     "Code",
+    "DataFileError",
+    "Delivery",
+    "DeliveryVerdict",
     "Diagnostic",
+    "LiftedBy",
     "LineType",
     "Number",
     "RegionEntry",
     "Report",
     "Rule",
+    "RuleEffect",
     "RuleSet",
     "RulesError",
     "Sender",
@@ -41,6 +58,7 @@ __all__ = [
     "SmscheckError",
     "Source",
     "Suggestion",
+    "Traffic",
     "__version__",
     "check",
     "check_frame",
@@ -53,25 +71,32 @@ __all__ = [
 # Where each public name lives.
 _HOMES = {
     "check": "._check",
+    "Checker": "._checker",
     "check_many": "._batch",
     "FLAT_COLUMNS": "._frames",
     "check_frame": "._frames",
     "check_series": "._frames",
     "flatten": "._frames",
     "Code": "._codes",
+    "DeliveryVerdict": "._codes",
+    "LiftedBy": "._codes",
+    "RuleEffect": "._codes",
+    "Traffic": "._codes",
     "LineType": "._codes",
     "SenderKind": "._codes",
     "Severity": "._codes",
+    "Delivery": "._report",
     "Diagnostic": "._report",
     "Number": "._report",
     "Report": "._report",
     "Sender": "._report",
     "Source": "._report",
     "Suggestion": "._report",
-    "load_rules": "._rules",
+    "load_rules": "._rules_load",
     "RegionEntry": "._rules",
     "Rule": "._rules",
     "RuleSet": "._rules",
+    "DataFileError": ".exceptions",
     "RulesError": ".exceptions",
     "SmscheckError": ".exceptions",
 }

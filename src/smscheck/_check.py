@@ -6,20 +6,21 @@ import functools
 from typing import TYPE_CHECKING, Final
 
 from . import _phone, _typos
-from ._codes import Code, LineType
+from ._codes import Code, LineType, RuleEffect
 from ._fictional import fictional_range
 from ._messages import LANGUAGES, render
 from ._normalize import Finding, screen
 from ._report import Diagnostic, Number, Report, Sender, Source, Suggestion
 from ._ru_carriers import ru_allocation
-from ._rules import RuleSet, applicable_rules, load_rules
+from ._rules import RuleSet, applicable_rules
+from ._rules_load import load_rules
 
 if TYPE_CHECKING:
     from ._codes import Severity
     from ._normalize import Params, Screened
     from ._rules import Rule
 
-__all__ = ["check"]
+__all__ = ["check", "validated_options"]
 
 _LINE_TYPE_CODES: Final = {
     LineType.FIXED_LINE: Code.LANDLINE,
@@ -42,6 +43,15 @@ _PARSE_FAILURE_CODES: Final = {
 }
 
 
+def validated_options(region: str | None, lang: str) -> str | None:
+    """Check a region hint and a language; return the hint upper-case."""
+    hint = _region_hint(region)
+    if lang not in LANGUAGES:
+        msg = f"no messages in language {lang!r}; choose one of {', '.join(LANGUAGES)}"
+        raise ValueError(msg)
+    return hint
+
+
 def _region_hint(region: str | None) -> str | None:
     if region is None:
         return None
@@ -61,26 +71,51 @@ def _region_hint(region: str | None) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def _diagnostic(code: Code, lang: str, params: Params, sources: tuple[Source, ...]) -> Diagnostic:
     message, remedy, service = render(code, lang, params)
-    return Diagnostic(code, code.severity, message, remedy, service, params, None, sources)
+    return Diagnostic(code, code.severity, message, remedy, service, params, (), sources)
 
 
 @functools.lru_cache(maxsize=4096)
-def _rule_diagnostic(rule: Rule, severity: Severity, lang: str) -> Diagnostic:
-    params: list[tuple[str, str | int]] = [("region", rule.region)]
-    if rule.carriers:
-        params.append(("carriers", ", ".join(rule.carriers)))
-    if rule.effective is not None:
-        params.append(("effective", rule.effective))
-    return Diagnostic(
-        rule.code,
-        severity,
-        rule.text("message", lang),
-        rule.text("remedy", lang),
-        rule.text("service_remedy", lang),
-        tuple(params),
-        rule.id,
-        rule.sources,
-    )
+def _route_diagnostics(
+    matched: tuple[tuple[Rule, Severity], ...], lang: str
+) -> tuple[Diagnostic, ...]:
+    """One diagnostic per code: the rules with the same code merged, most severe first.
+
+    The first rule of a code (the most severe, then by id) gives the severity and the
+    wording; the diagnostic carries every rule's id, carriers and sources.
+    """
+    by_code: dict[Code, list[tuple[Rule, Severity]]] = {}
+    for rule, severity in matched:
+        by_code.setdefault(rule.code, []).append((rule, severity))
+    out = []
+    for group in by_code.values():
+        lead, severity = group[0]
+        params: list[tuple[str, str | int]] = [("region", lead.region)]
+        carriers: dict[str, None] = {}
+        sources: dict[str, Source] = {}
+        effective = None
+        for rule, _ in group:
+            carriers.update(dict.fromkeys(rule.carriers))
+            for source in rule.sources:
+                sources.setdefault(source.id, source)
+            if rule.effective is not None and effective is None:
+                effective = rule.effective
+        if carriers and all(rule.carriers for rule, _ in group):
+            params.append(("carriers", ", ".join(carriers)))
+        if effective is not None:
+            params.append(("effective", effective))
+        out.append(
+            Diagnostic(
+                lead.code,
+                severity,
+                lead.text("message", lang) or "",
+                lead.text("remedy", lang),
+                lead.text("service_remedy", lang),
+                tuple(params),
+                tuple(rule.id for rule, _ in group),
+                tuple(sources.values()),
+            )
+        )
+    return tuple(out)
 
 
 def _severity_rank(diagnostic: Diagnostic) -> int:
@@ -90,17 +125,15 @@ def _severity_rank(diagnostic: Diagnostic) -> int:
 class _Collector:
     """Diagnostics of one check, rendered in one language."""
 
-    __slots__ = ("diagnostics", "lang")
+    __slots__ = ("diagnostics", "lang", "route")
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.diagnostics: list[Diagnostic] = []
+        self.route: tuple[Diagnostic, ...] = ()
 
     def add(self, code: Code, params: Params = (), sources: tuple[Source, ...] = ()) -> None:
         self.diagnostics.append(_diagnostic(code, self.lang, params, sources))
-
-    def add_rule(self, rule: Rule, severity: Severity) -> None:
-        self.diagnostics.append(_rule_diagnostic(rule, severity, self.lang))
 
     def extend(self, findings: tuple[Finding, ...]) -> None:
         for finding in findings:
@@ -132,11 +165,12 @@ def check(
         rules: The region and carrier rules to apply, from :func:`load_rules`; by default the
             rules shipped with smscheck (loaded on first use).
         sender: How the sending service sends its SMS. Rules that do not concern this kind
-            of sender, or that registration lifts where it is registered, are left out; with
-            no sender, every rule applies, at most as a warning.
+            of sender or its traffic, or that its registrations lift, are left out. With no
+            sender, only the rules that hold for every sender are reported (``docs/api.md``).
 
     Returns:
-        A :class:`Report`. It never raises on a ``str``.
+        A :class:`Report`: the person's diagnostics, the route's, the suggestions and the
+        delivery verdict. It never raises on a ``str``.
 
     Raises:
         TypeError: ``text`` is not a ``str`` (or ``region`` is neither ``str`` nor ``None``).
@@ -145,9 +179,9 @@ def check(
     Example:
         ```python
         >>> import smscheck
-        >>> report = smscheck.check("8 (912) 345-67-89", region="ru")
-        >>> report.ok, report.number.e164, report.number.line_type.value
-        (True, '+79123456789', 'mobile')
+        >>> report = smscheck.check("8 (916) 123-45-67", region="ru")
+        >>> report.delivery.verdict, report.number.e164, report.number.line_type.value
+        (<DeliveryVerdict.LIKELY: 'likely'>, '+79161234567', 'mobile')
         >>> smscheck.check("+44 20 7946 0123").codes
         (<Code.LANDLINE: 'landline'>, <Code.FICTIONAL_NUMBER: 'fictional_number'>)
 
@@ -156,10 +190,7 @@ def check(
     if not isinstance(text, str):
         msg = f"check() expects the text as a str, not {type(text).__name__}"
         raise TypeError(msg)
-    hint = _region_hint(region)
-    if lang not in LANGUAGES:
-        msg = f"no messages in language {lang!r}; choose one of {', '.join(LANGUAGES)}"
-        raise ValueError(msg)
+    hint = validated_options(region, lang)
     if rules is not None and not isinstance(rules, RuleSet):
         msg = f"rules must be a RuleSet from smscheck.load_rules(), not {type(rules).__name__}"
         raise TypeError(msg)
@@ -172,7 +203,7 @@ def check(
     number, suggestions = _read(screened, hint, out, text)
     if number is not None and number.line_type in _CAN_TAKE_SMS and number.region is not None:
         _apply_rules(number, number.region, load_rules() if rules is None else rules, sender, out)
-    return Report(text, hint, number, out.sorted(), suggestions)
+    return Report(text, hint, number, out.sorted(), suggestions, out.route)
 
 
 def _read(
@@ -422,6 +453,8 @@ def _lookalike_suggestions(screened: Screened, hint: str | None) -> tuple[Sugges
     return (Suggestion(reading.e164, Code.LOOKALIKE_CHARACTERS, 0.95, reading.line_type),)
 
 
+_ADVISORY: Final = RuleEffect.ADVISORY
+
 # Lines that may take an SMS: rules about delivering one only make sense for these.
 _CAN_TAKE_SMS: Final = frozenset(
     {
@@ -447,14 +480,40 @@ _PORTABILITY_SOURCE: Final = Source(
 def _apply_rules(
     number: Number, region: str, rules: RuleSet, sender: Sender | None, out: _Collector
 ) -> None:
-    """Add the region and carrier rules that concern this number and this sender."""
-    for rule, severity in applicable_rules(
-        rules,
-        region=region,
-        national_number=number.national_number,
-        carrier=number.carrier,
-        sender=sender,
+    """Set the route diagnostics: the rules that can stop, delay or alter this code.
+
+    Advisory rules (content, promotional hours, fraud risk) do not change whether a plain
+    code arrives, so they stay out of the report; ``RuleSet.rules_for`` and ``smscheck rules
+    show`` list them.
+    """
+    matched = tuple(
+        pair
+        for pair in applicable_rules(
+            rules,
+            region=region,
+            national_number=number.national_number,
+            carrier=number.carrier,
+            sender=sender,
+        )
+        if pair[0].effect is not _ADVISORY
+    )
+    if not matched:
+        return
+    route = _route_diagnostics(matched, out.lang)
+    if (
+        number.carrier is not None
+        and _phone.is_portable_region(region)
+        and any(rule.carriers for rule, _ in matched)
     ):
-        out.add_rule(rule, severity)
-    if number.carrier is not None and _phone.is_portable_region(region):
-        out.add(Code.CARRIER_MAY_BE_PORTED, (("carrier", number.carrier),), (_PORTABILITY_SOURCE,))
+        # A rule was matched by the carrier the range was allocated to: say that it may not
+        # be the number's carrier any more.
+        route = (
+            *route,
+            _diagnostic(
+                Code.CARRIER_MAY_BE_PORTED,
+                out.lang,
+                (("carrier", number.carrier),),
+                (_PORTABILITY_SOURCE,),
+            ),
+        )
+    out.route = route

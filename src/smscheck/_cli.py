@@ -77,12 +77,44 @@ def _parse_sender(value: str) -> Sender:
     from ._report import Sender  # noqa: PLC0415
 
     kind, _, regions = value.partition(":")
-    try:
-        return Sender(kind.strip(), [r for r in regions.split(",") if r.strip()])
-    except ValueError:
+    kind = kind.strip()
+    if kind not in SenderKind.__members__.values():
         kinds = ", ".join(k.value for k in SenderKind)
         msg = f"unknown sender kind {kind!r}; choose one of {kinds}"
+        raise argparse.ArgumentTypeError(msg)
+    try:
+        return Sender(kind, [r for r in regions.split(",") if r.strip()])
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _parse_regions(value: str) -> frozenset[str]:
+    """A comma-separated list of region codes, checked as a Sender checks them."""
+    from ._report import Sender  # noqa: PLC0415
+
+    try:
+        return Sender("alphanumeric", [r for r in value.split(",") if r.strip()]).registered_in
+    except ValueError as exc:
+        msg = str(exc).replace("Sender.registered_in", "the list")
         raise argparse.ArgumentTypeError(msg) from None
+
+
+def _sender(args: argparse.Namespace) -> Sender | None:
+    """The --sender, with what --local-in and --templates-in add to it."""
+    sender: Sender | None = args.sender
+    local, templates = args.local_in, args.templates_in
+    if sender is None:
+        if local or templates:
+            msg = "--local-in and --templates-in describe a --sender; give one"
+            raise _UsageError(msg)
+        return None
+    import attrs  # noqa: PLC0415
+
+    return attrs.evolve(
+        sender,
+        local_in=local or sender.local_in,
+        templates_in=templates or sender.templates_in,
+    )
 
 
 class _RulesFileError(Exception):
@@ -93,7 +125,7 @@ def _load_rules(args: argparse.Namespace, err: IO[str]) -> Any:
     """The rules for ``--rules FILE...``, or ``None`` for the packaged ones."""
     if not args.rules:
         return None
-    from ._rules import load_rules  # noqa: PLC0415
+    from ._rules_load import load_rules  # noqa: PLC0415
     from .exceptions import RulesError  # noqa: PLC0415
 
     try:
@@ -109,7 +141,7 @@ def _cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     options: dict[str, Any] = {
         "region": args.region,
         "lang": args.lang,
-        "sender": args.sender,
+        "sender": _sender(args),
         "rules": _load_rules(args, err),
     }
     try:
@@ -121,17 +153,35 @@ def _cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if args.json:
             out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
         else:
+            if args.brief:
+                out.write(_render_brief(report, style))
+                continue
             if i:
                 out.write("\n")
             out.write(_render(report, style))
     return EXIT_OK if all(r.ok for r in reports) else EXIT_PROBLEMS
 
 
+_VERDICT_COLOUR: Final = {"likely": "1;32", "at_risk": "1;33", "unlikely": "1;31"}
+_VERDICT_TEXT: Final = {
+    "likely": "the code should arrive",
+    "at_risk": "the code may not arrive",
+    "unlikely": "the code will not arrive",
+}
+
+
+def _verdict(report: Report, style: _Style) -> str:
+    verdict = report.delivery.verdict.value
+    return style(verdict, _VERDICT_COLOUR[verdict]) + f" ({_VERDICT_TEXT[verdict]})"
+
+
 def _render(report: Report, style: _Style) -> str:
-    """A report as readable text: verdict, reading, then each diagnostic and suggestion."""
-    lines = [
-        f"{report.input!r}: " + (style("ok", "1;32") if report.ok else style("not ok", "1;31"))
-    ]
+    """A report as text: the verdict, then what concerns the person, then the route.
+
+    The person's diagnostics come whole (message and remedy); the route's, which are the
+    sending service's business, one line per code with the service's remedy.
+    """
+    lines = [f"{report.input!r}: {_verdict(report, style)}"]
     number = report.number
     if number is not None:
         where = number.region or f"+{number.country_code}"
@@ -142,15 +192,35 @@ def _render(report: Report, style: _Style) -> str:
     for d in report.diagnostics:
         label = style(f"{d.severity.value}", _SEVERITY_COLOUR[d.severity.value])
         lines.append(f"  {label} [{d.code.value}] {d.message}")
-        lines.extend(wrap(f"fix: {d.remedy}"))
-        if d.service_remedy:
-            lines.extend(wrap(f"service: {d.service_remedy}"))
-        lines.extend(f"    source: {s.publisher}, {s.url} (checked {s.checked})" for s in d.sources)
+        if d.remedy:
+            lines.extend(wrap(f"fix: {d.remedy}"))
     lines.extend(
         f"  did you mean {s.e164}? ({s.reason.value}, {s.confidence:.0%} sure)"
         for s in report.suggestions
     )
+    if report.route:
+        lines.append("  route (for the sending service):")
+    for d in report.route:
+        label = style(f"{d.severity.value}", _SEVERITY_COLOUR[d.severity.value])
+        publishers = ", ".join(dict.fromkeys(s.publisher for s in d.sources))
+        advice = d.service_remedy or d.message
+        lines.append(f"    {label} [{d.code.value}] {advice} (sources: {publishers})")
     return "\n".join(lines) + "\n"
+
+
+def _render_brief(report: Report, style: _Style) -> str:
+    """A report on one line: verdict, number, then the person's and the route's codes."""
+    number = report.number
+    verdict = report.delivery.verdict.value
+    parts = [f"{report.input!r}: {style(verdict, _VERDICT_COLOUR[verdict])}"]
+    parts.append(number.e164 if number is not None else "-")
+    if report.diagnostics:
+        parts.append(" ".join(d.code.value for d in report.diagnostics))
+    if report.suggestions:
+        parts.append(f"did you mean {report.suggestions[0].e164}?")
+    if report.route:
+        parts.append("route: " + " ".join(d.code.value for d in report.route))
+    return "  ".join(parts) + "\n"
 
 
 def _wrap_remedy(text: str) -> list[str]:
@@ -397,7 +467,7 @@ def _cmd_scan(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             region=args.region,
             lang=args.lang,
             rules=_load_rules(args, err),
-            sender=args.sender,
+            sender=_sender(args),
             workers=args.workers,
             cache_size=DEFAULT_CACHE_SIZE,
         )
@@ -506,8 +576,10 @@ def _scan(  # noqa: PLR0913, PLR0917 - the parts of one scan, set up by _cmd_sca
             fields, error = given, problem
             if flat[0]:
                 stats["ok"] += 1
-            if flat[5]:
-                counts.update(flat[5].split(" "))
+            # Rows per code: a code is counted once per row, whichever column holds it.
+            row_codes = {*(flat[6] or "").split(" "), *(flat[7] or "").split(" ")}
+            row_codes.discard("")
+            counts.update(row_codes)
             if error is not None:
                 stats["input errors"] += 1
                 if reported < 20:
@@ -620,7 +692,7 @@ def _silence_stdout() -> None:
 
 
 def _cmd_rules_show(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from ._rules import load_rules  # noqa: PLC0415
+    from ._rules_load import load_rules  # noqa: PLC0415
     from .exceptions import RulesError  # noqa: PLC0415
 
     region = args.region.strip().upper()
@@ -639,16 +711,21 @@ def _cmd_rules_show(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int
         if wanted is None or not r.carriers or wanted in {c.casefold() for c in r.carriers}
     ]
     style = _Style(out)
-    out.write(f"{region}: {entry.status.replace('_', ' ')} (checked {entry.checked})\n")
+    review = "reviewed by hand" if entry.review == "hand" else "drafted from tables"
+    out.write(f"{region}: {entry.status.replace('_', ' ')} ({review}, checked {entry.checked})\n")
     if entry.note:
         out.write(f"  {entry.note}\n")
     if not rules:
         out.write("  no rules" + (f" for carrier {args.carrier}" if args.carrier else "") + "\n")
     for rule in rules:
         sev = style(rule.severity.value, _SEVERITY_COLOUR[rule.severity.value])
-        out.write(f"\n{sev} [{rule.code.value}] {rule.id}\n")
+        out.write(f"\n{sev} [{rule.code.value}] {rule.id} ({rule.effect.value})\n")
         out.write(f"  {rule.text('message', args.lang)}\n")
         scope = []
+        if rule.traffic:
+            scope.append(f"{rule.traffic.value} traffic only")
+        if rule.lifted_by:
+            scope.append(f"lifted by {rule.lifted_by.value.replace('_', ' ')}")
         if rule.senders:
             scope.append("senders: " + ", ".join(sorted(k.value for k in rule.senders)))
         if rule.carriers:
@@ -660,6 +737,11 @@ def _cmd_rules_show(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int
         if scope:
             out.write(f"  {'; '.join(scope)}\n")
         out.write(f"  service: {rule.text('service_remedy', args.lang)}\n")
+        person = rule.text("remedy", args.lang)
+        if person:
+            out.write(f"  person: {person}\n")
+        if rule.conflict:
+            out.write(f"  sources disagree: {rule.conflict}\n")
         for source in rule.sources:
             out.write(f"  source: {source.publisher}, {source.title} <{source.url}>\n")
     return EXIT_OK
@@ -671,7 +753,7 @@ def _rules_error(exc: Any) -> str:
 
 
 def _cmd_rules_lint(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from ._rules import load_rules  # noqa: PLC0415
+    from ._rules_load import load_rules  # noqa: PLC0415
     from .exceptions import RulesError  # noqa: PLC0415
 
     failed = 0
@@ -697,7 +779,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Why a verification SMS will not reach a phone number.",
         epilog=textwrap.dedent("""\
             examples:
-              smscheck check "8 (912) 345-67-89" --region RU
+              smscheck check "8 (916) 123-45-67" --region RU
               smscheck scan contacts.csv --column phone --region RU --out checked.csv
               smscheck rules show RU
 
@@ -714,8 +796,19 @@ def _parser() -> argparse.ArgumentParser:
             "--sender",
             type=_parse_sender,
             metavar="KIND[:REGIONS]",
-            help="how you send, e.g. alphanumeric:RU,KZ (registered in RU and KZ)",
+            help="how you send, e.g. alphanumeric:RU,KZ (registered in RU and KZ for the"
+            " traffic you send there); without it, only rules that hold for every sender",
         )
+        for flag, what in (
+            (
+                "--local-in",
+                "regions where you send through a local entity (local traffic), e.g. IN",
+            ),
+            ("--templates-in", "regions where your message templates are registered, e.g. CN"),
+        ):
+            p.add_argument(
+                flag, type=_parse_regions, default=frozenset(), metavar="REGIONS", help=what
+            )
         p.add_argument(
             "--rules",
             action="append",
@@ -730,13 +823,16 @@ def _parser() -> argparse.ArgumentParser:
         description="Check phone numbers as a person typed them; explain what is wrong.",
         epilog=textwrap.dedent("""\
             examples:
-              smscheck check "8 (912) 345-67-89" --region RU
+              smscheck check "8 (916) 123-45-67" --region RU
               smscheck check +442079460123 --json"""),
         formatter_class=fmt,
     )
     p.add_argument("numbers", nargs="+", metavar="NUMBER", help="a number as typed")
     common(p)
     p.add_argument("--json", action="store_true", help="one JSON object a line (to_dict form)")
+    p.add_argument(
+        "--brief", action="store_true", help="one line a number: verdict, number and codes"
+    )
     p.set_defaults(run=_cmd_check)
 
     p = sub.add_parser(
@@ -752,8 +848,9 @@ def _parser() -> argparse.ArgumentParser:
               smscheck scan contacts.csv --region-column country --format jsonl > out.jsonl
               cat contacts.jsonl | smscheck scan - --input-format jsonl
 
-            Verdict columns: ok, e164, region, line_type, carrier, codes, message,
-            top_suggestion, input_error. Exit status: 0 all ok, 1 some rows not ok,
+            Verdict columns: ok, delivery, e164, region, line_type, carrier, codes
+            (for the person), route_codes (for the sender), message, top_suggestion,
+            input_error. Exit status: 0 all ok, 1 some rows not ok,
             2 usage or input-file errors (rows with input errors are still written),
             130 interrupted (the output holds complete rows only)."""),
         formatter_class=fmt,

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["DEFAULT_SEVERITY", "TYPO_CODES", "Code", "LineType", "SenderKind", "Severity"]
+__all__ = [
+    "DEFAULT_SEVERITY",
+    "TYPO_CODES",
+    "Code",
+    "DeliveryVerdict",
+    "LiftedBy",
+    "LineType",
+    "RuleEffect",
+    "SenderKind",
+    "Severity",
+    "Traffic",
+]
 
 
 class Severity(enum.StrEnum):
@@ -59,6 +70,69 @@ class SenderKind(enum.StrEnum):
     """A 3 to 8 digit number issued for A2P traffic in the destination country."""
     TOLL_FREE = "toll_free"
     """A toll-free number used as sender (North America)."""
+
+
+class Traffic(enum.StrEnum):
+    """How an SMS enters the destination's networks, as operators tell traffic apart."""
+
+    INTERNATIONAL = "international"
+    """Sent from abroad (a foreign service's provider hands it over to an international route)."""
+    LOCAL = "local"
+    """Sent through a local entity or partner in the destination country."""
+
+
+class LiftedBy(enum.StrEnum):
+    """What a sender can have done that takes a rule off its route."""
+
+    REGISTRATION = "registration"
+    """The sender is registered in the destination for the traffic it sends there."""
+    TEMPLATE_REGISTRATION = "template_registration"
+    """The message templates are registered in the destination."""
+
+
+class RuleEffect(enum.StrEnum):
+    """What a region or carrier rule does to a code sent by a sender the rule concerns.
+
+    The effect decides the rule's severity and the person's remedy (``docs/rules.md``).
+    """
+
+    BLOCKED = "blocked"
+    """Refused: a code sent that way cannot arrive."""
+    FILTERED = "filtered"
+    """May be dropped, or delivered only on a best-effort basis."""
+    REPLACED = "replaced"
+    """Delivered, but under another sender number or name than the one sent."""
+    DELAYED = "delayed"
+    """Every message, codes included, is held or refused during certain hours."""
+    ADVISORY = "advisory"
+    """A plain one-time code is not stopped: content, promotional hours, fraud risk."""
+
+    @property
+    def severity(self) -> Severity:
+        """The severity of a rule with this effect where it certainly applies."""
+        return _EFFECT_SEVERITY[self]
+
+
+_EFFECT_SEVERITY = {
+    RuleEffect.BLOCKED: Severity.ERROR,
+    RuleEffect.FILTERED: Severity.WARNING,
+    RuleEffect.REPLACED: Severity.WARNING,
+    RuleEffect.DELAYED: Severity.WARNING,
+    RuleEffect.ADVISORY: Severity.INFO,
+}
+
+
+class DeliveryVerdict(enum.StrEnum):
+    """Will a code sent by SMS reach the person? The values are API: never renamed."""
+
+    LIKELY = "likely"
+    """A valid number that can take an SMS, and nothing known against the route."""
+    AT_RISK = "at_risk"
+    """It may not: the line type cannot be told, the reading is a correction, or a rule
+    filters, replaces or delays this sender."""
+    UNLIKELY = "unlikely"
+    """It will not: no number was read, the line cannot take an SMS, or the destination
+    refuses this sender."""
 
 
 class Code(enum.StrEnum):
@@ -153,7 +227,7 @@ DEFAULT_SEVERITY: dict[Code, Severity] = {
     Code.INVALID_NUMBER: _E,
     Code.LOCAL_ONLY: _E,
     Code.LANDLINE: _E,
-    Code.LINE_TYPE_UNKNOWN: _I,
+    Code.LINE_TYPE_UNKNOWN: _W,
     Code.VOIP: _W,
     Code.TOLL_FREE: _E,
     Code.PREMIUM_RATE: _E,

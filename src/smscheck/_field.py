@@ -59,8 +59,9 @@ class FieldPolicy:
         return Judgement(None, code, message, suggestions)
 
     def _failure(self, report: Report) -> tuple[Code, str] | None:
-        # The region and carrier rules are the sending service's business, not the person's.
-        person = [d for d in report.diagnostics if d.rule_id is None]
+        # The route (region and carrier rules) is the sending service's business, not the
+        # person's: it never fails a field.
+        person = report.diagnostics
         for diagnostic in person:
             if diagnostic.code in _LINE_CODES:
                 continue  # judged by the field's line types, below

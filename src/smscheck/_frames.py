@@ -16,11 +16,13 @@ __all__ = ["FLAT_COLUMNS", "check_frame", "check_series", "flatten"]
 #: The columns of :func:`flatten`, in order. ``ok`` is a bool; the others are ``str`` or None.
 FLAT_COLUMNS: Final = (
     "ok",
+    "delivery",
     "e164",
     "region",
     "line_type",
     "carrier",
     "codes",
+    "route_codes",
     "message",
     "top_suggestion",
 )
@@ -33,18 +35,20 @@ def flatten(report: Report) -> dict[str, Any]:
         report: A report from :func:`~smscheck.check` or :func:`~smscheck.check_many`.
 
     Returns:
-        ``ok`` (bool); ``e164``, ``region``, ``line_type``, ``carrier`` of the number read
-        (None without one); ``codes``, the diagnostic codes separated by spaces; ``message``,
-        the most severe diagnostic's message; ``top_suggestion``, the most likely intended
+        ``ok`` (bool); ``delivery``, the verdict (``likely``, ``at_risk``, ``unlikely``);
+        ``e164``, ``region``, ``line_type``, ``carrier`` of the number read (None without
+        one); ``codes``, the codes of the person's diagnostics separated by spaces;
+        ``route_codes``, those of the route's (for the sending service); ``message``, the
+        most severe of the person's messages; ``top_suggestion``, the most likely intended
         number in E.164 form. Text columns are None when there is nothing to say.
 
     Example:
         ```python
         >>> import smscheck
         >>> smscheck.flatten(smscheck.check("+44 20 7946 0123"))
-        {'ok': False, 'e164': '+442079460123', 'region': 'GB', 'line_type': 'fixed_line',
-         'carrier': None, 'codes': 'landline fictional_number', 'message': '...',
-         'top_suggestion': None}
+        {'ok': False, 'delivery': 'unlikely', 'e164': '+442079460123', 'region': 'GB',
+         'line_type': 'fixed_line', 'carrier': None, 'codes': 'landline fictional_number',
+         'route_codes': None, 'message': '...', 'top_suggestion': None}
 
         ```
     """
@@ -61,12 +65,24 @@ def _flat_row(report: Report) -> tuple[Any, ...]:
     diagnostics = report.diagnostics
     suggestions = report.suggestions
     codes = " ".join([d.code for d in diagnostics]) or None
+    route = " ".join([d.code for d in report.route]) or None
     message = diagnostics[0].message if diagnostics else None
     top = suggestions[0].e164 if suggestions else None
+    verdict = str.__str__(report.delivery.verdict)
     if number is None:
-        return (False, None, None, None, None, codes, message, top)
-    line_type = str.__str__(number.line_type)
-    return (report.ok, number.e164, number.region, line_type, number.carrier, codes, message, top)
+        return (False, verdict, None, None, None, None, codes, route, message, top)
+    return (
+        report.ok,
+        verdict,
+        number.e164,
+        number.region,
+        str.__str__(number.line_type),
+        number.carrier,
+        codes,
+        route,
+        message,
+        top,
+    )
 
 
 def check_series(  # noqa: PLR0913 - keyword-only options, like check()

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ._codes import Code, LineType, SenderKind, Severity
+from ._codes import Code, DeliveryVerdict, LineType, SenderKind, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["Diagnostic", "Number", "Report", "Sender", "Source", "Suggestion"]
+__all__ = ["Delivery", "Diagnostic", "Number", "Report", "Sender", "Source", "Suggestion"]
 
 
 @attrs.frozen
@@ -46,6 +46,17 @@ class Source:
             "checked": self.checked,
         }
 
+    def _citation(self) -> dict[str, str]:
+        return {"id": self.id, "checked": self.checked}
+
+    def _described(self) -> dict[str, str | None]:
+        return {
+            "publisher": self.publisher,
+            "title": self.title,
+            "url": self.url,
+            "captured": self.captured,
+        }
+
 
 @attrs.frozen
 class Diagnostic:
@@ -55,21 +66,28 @@ class Diagnostic:
         code: What it is about; the value is API.
         severity: ``error``, ``warning`` or ``info``.
         message: One sentence: what is wrong, in the requested language.
-        remedy: One sentence: what the person who typed the number can do.
+        remedy: One sentence: what the person who typed the number can do, or ``None`` for a
+            route rule that nothing the person does can change.
         service_remedy: One sentence: what the service sending the SMS can do, where it can.
         params: Facts the message was built from, e.g. ``(("missing", 1),)``.
-        rule_id: For region and carrier rules, the rule's id in the rules file.
-        sources: For region and carrier rules, where the rule comes from.
+        rule_ids: For region and carrier rules, the ids of the rules with this code that
+            apply, the one whose message is shown first.
+        sources: For region and carrier rules, where the rules come from.
     """
 
     code: Code
     severity: Severity
     message: str
-    remedy: str
+    remedy: str | None
     service_remedy: str | None = None
     params: tuple[tuple[str, str | int], ...] = ()
-    rule_id: str | None = None
+    rule_ids: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+
+    @property
+    def rule_id(self) -> str | None:
+        """The id of the rule whose message is shown, or ``None`` for other diagnostics."""
+        return self.rule_ids[0] if self.rule_ids else None
 
     def param(self, name: str) -> str | int | None:
         """Return the value of one parameter, or ``None``."""
@@ -78,8 +96,13 @@ class Diagnostic:
                 return value
         return None
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the diagnostic as a JSON-safe dict with stable keys."""
+    def to_dict(self, *, cited: bool = False) -> dict[str, Any]:
+        """Return the diagnostic as a JSON-safe dict with stable keys.
+
+        Each source is a full :meth:`Source.to_dict`, or with ``cited=True`` only its ``id``
+        and ``checked`` date (the form :meth:`Report.to_dict` uses, which describes each
+        source once).
+        """
         return {
             "code": self.code.value,
             "severity": self.severity.value,
@@ -87,8 +110,8 @@ class Diagnostic:
             "remedy": self.remedy,
             "service_remedy": self.service_remedy,
             "params": dict(self.params),
-            "rule_id": self.rule_id,
-            "sources": [s.to_dict() for s in self.sources],
+            "rule_ids": list(self.rule_ids),
+            "sources": [s._citation() if cited else s.to_dict() for s in self.sources],  # noqa: SLF001
         }
 
 
@@ -155,24 +178,98 @@ class Number:
         }
 
 
-def _region_set(regions: Iterable[str]) -> frozenset[str]:
-    """Region codes as a set, upper-case, blanks stripped: ``["ru "]`` -> ``{"RU"}``."""
+def _checked_regions(regions: Iterable[str], field: str) -> frozenset[str]:
+    """Region codes as a set: upper-case, blanks stripped, each one phonenumbers knows."""
     if isinstance(regions, str):
         regions = [regions]
-    return frozenset(region.strip().upper() for region in regions)
+    from ._phone import supported_regions  # noqa: PLC0415 - keeps `import smscheck` light
+
+    known = supported_regions()
+    out = set()
+    for region in regions:
+        if not isinstance(region, str):
+            msg = f"Sender.{field} takes region codes as str, not {type(region).__name__}"
+            raise TypeError(msg)
+        code = region.strip().upper()
+        if code not in known:
+            # An alpha-3 code ("RUS") usually starts with its alpha-2 one.
+            near = sorted(r for r in known if len(code) > 2 and code.startswith(r))
+            hint = f"; did you mean {near[0]!r}?" if len(near) == 1 else ""
+            msg = (
+                f"unknown region {region!r} in Sender.{field}: expected ISO 3166 alpha-2"
+                f" codes such as 'RU' or 'IN'{hint}"
+            )
+            raise ValueError(msg)
+        out.add(code)
+    return frozenset(out)
+
+
+def _registered_in(regions: Iterable[str]) -> frozenset[str]:
+    return _checked_regions(regions, "registered_in")
+
+
+def _local_in(regions: Iterable[str]) -> frozenset[str]:
+    return _checked_regions(regions, "local_in")
+
+
+def _templates_in(regions: Iterable[str]) -> frozenset[str]:
+    return _checked_regions(regions, "templates_in")
 
 
 @attrs.frozen
 class Sender:
-    """How the sending service sends its SMS, to sharpen region and carrier rules.
+    """How the sending service sends its SMS: state it once, pass it to every check.
+
+    Each field names what the rules tell apart (``docs/rules.md``). Region codes are ISO
+    alpha-2, case-insensitive; an unknown one is a ``ValueError`` naming it.
 
     Attributes:
         kind: The kind of sender identity used.
-        registered_in: Regions (ISO alpha-2) where the sender is registered with operators.
+        registered_in: Regions where the sender is registered with the operators for the
+            traffic it sends there: a service abroad that registered for international
+            traffic lists the region here; a registration for local traffic only counts
+            where the service also sends locally (``local_in``).
+        local_in: Regions where the service sends through a local entity or partner, so its
+            traffic counts as local; everywhere else it is international.
+        templates_in: Regions where the message templates are registered (China, for one,
+            delivers only registered templates).
+
+    Example:
+        ```python
+        >>> import smscheck
+        >>> sender = smscheck.Sender("alphanumeric", registered_in=["ru", "KZ"])
+        >>> sorted(sender.registered_in)
+        ['KZ', 'RU']
+        >>> smscheck.Sender("alphanumeric", registered_in=["RUS"])
+        Traceback (most recent call last):
+          ...
+        ValueError: unknown region 'RUS' in Sender.registered_in: ... did you mean 'RU'?
+
+        ```
     """
 
     kind: SenderKind = attrs.field(converter=SenderKind)
-    registered_in: frozenset[str] = attrs.field(default=frozenset(), converter=_region_set)
+    registered_in: frozenset[str] = attrs.field(default=frozenset(), converter=_registered_in)
+    local_in: frozenset[str] = attrs.field(default=frozenset(), converter=_local_in)
+    templates_in: frozenset[str] = attrs.field(default=frozenset(), converter=_templates_in)
+
+
+@attrs.frozen
+class Delivery:
+    """Will a code sent by SMS reach the person: the verdict and what decides it.
+
+    Attributes:
+        verdict: ``likely``, ``at_risk`` or ``unlikely`` (``docs/api.md`` gives the rule).
+        reasons: The diagnostics that decide the verdict, most decisive first; empty when
+            the verdict is ``likely``.
+    """
+
+    verdict: DeliveryVerdict
+    reasons: tuple[Diagnostic, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the verdict and the codes of its reasons as a JSON-safe dict."""
+        return {"verdict": self.verdict.value, "reasons": [d.code.value for d in self.reasons]}
 
 
 @attrs.frozen
@@ -183,8 +280,12 @@ class Report:
         input: The text as given.
         region_hint: The region hint used, upper-case, or ``None``.
         number: The reading smscheck stands behind, or ``None``.
-        diagnostics: What is wrong or worth knowing, most severe first.
+        diagnostics: For the person: what is wrong with what they typed and with the
+            number itself (its line type, a correction), most severe first.
         suggestions: What the person probably meant, most likely first.
+        route: For the sending service: the region and carrier rules that concern its
+            sender on the way to this number, one diagnostic per code, most severe first.
+        delivery: Will the code arrive: the verdict and the diagnostics that decide it.
     """
 
     input: str
@@ -192,30 +293,81 @@ class Report:
     number: Number | None
     diagnostics: tuple[Diagnostic, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
+    route: tuple[Diagnostic, ...] = ()
+    delivery: Delivery = attrs.field()
+
+    @delivery.default
+    def _verdict(self) -> Delivery:
+        return judge(self.number, self.diagnostics, self.route)
 
     @property
     def ok(self) -> bool:
         """True when a number was read and no diagnostic is an error."""
         return self.number is not None and all(
-            d.severity is not Severity.ERROR for d in self.diagnostics
+            d.severity is not Severity.ERROR for d in (*self.diagnostics, *self.route)
         )
 
     @property
     def codes(self) -> tuple[Code, ...]:
-        """The diagnostics' codes, in order."""
-        return tuple(d.code for d in self.diagnostics)
+        """The codes of the person's diagnostics, then of the route's, in order."""
+        return tuple(d.code for d in (*self.diagnostics, *self.route))
 
     def has(self, code: Code | str) -> bool:
-        """Return whether a diagnostic with this code is present."""
-        return any(d.code == code for d in self.diagnostics)
+        """Return whether a diagnostic (the person's or the route's) has this code."""
+        return any(d.code == code for d in (*self.diagnostics, *self.route))
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the report as a JSON-safe dict with stable keys."""
+        """Return the report as a JSON-safe dict with stable keys.
+
+        Diagnostics cite their sources by ``id`` and ``checked`` date; ``sources`` describes
+        each cited source once (publisher, title, url, captured), by id.
+        """
+        sources: dict[str, dict[str, str | None]] = {}
+        for d in (*self.diagnostics, *self.route):
+            for s in d.sources:
+                if s.id not in sources:
+                    sources[s.id] = s._described()  # noqa: SLF001
         return {
             "input": self.input,
             "region_hint": self.region_hint,
             "ok": self.ok,
+            "delivery": self.delivery.to_dict(),
             "number": None if self.number is None else self.number.to_dict(),
-            "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "diagnostics": [d.to_dict(cited=True) for d in self.diagnostics],
             "suggestions": [s.to_dict() for s in self.suggestions],
+            "route": [d.to_dict(cited=True) for d in self.route],
+            "sources": sources,
         }
+
+
+_ERROR: Final = Severity.ERROR
+_WARNING: Final = Severity.WARNING
+
+
+def judge(
+    number: Number | None, diagnostics: tuple[Diagnostic, ...], route: tuple[Diagnostic, ...]
+) -> Delivery:
+    """The delivery verdict of a report, from its severities.
+
+    Severities carry the verdict (:class:`~smscheck.Severity`): an error says the code will
+    not reach the person, a warning that it may not. So: no number read, or any error,
+    ``unlikely``; else any warning, ``at_risk``; else ``likely``. The reasons are the
+    diagnostics of the deciding severity, the person's first, then the route's.
+    """
+    decisive = _ERROR if number is None else None
+    reasons: list[Diagnostic] = []
+    for group in (diagnostics, route):
+        for d in group:
+            severity = d.severity
+            if severity is _ERROR:
+                if decisive is not _ERROR:
+                    decisive, reasons = _ERROR, []
+                reasons.append(d)
+            elif severity is _WARNING and decisive is not _ERROR:
+                decisive = _WARNING
+                reasons.append(d)
+    if decisive is _ERROR:
+        return Delivery(DeliveryVerdict.UNLIKELY, tuple(reasons))
+    if decisive is _WARNING:
+        return Delivery(DeliveryVerdict.AT_RISK, tuple(reasons))
+    return Delivery(DeliveryVerdict.LIKELY)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-__all__ = ["RulesError", "SmscheckError"]
+__all__ = ["DataFileError", "RulesError", "SmscheckError"]
 
 
 class SmscheckError(Exception):
     """Base class of every exception smscheck raises on purpose."""
 
 
-class RulesError(SmscheckError, ValueError):
-    """A rules file cannot be used.
+class DataFileError(SmscheckError, ValueError):
+    """A data file (TOML) cannot be used.
 
     Attributes:
         path: The file, as given.
@@ -27,3 +27,7 @@ class RulesError(SmscheckError, ValueError):
         self.reason = reason
         where = path if line is None else f"{path}:{line}"
         super().__init__(f"{where}: {key_path}: {reason}" if key_path else f"{where}: {reason}")
+
+
+class RulesError(DataFileError):
+    """A rules file (``carrier_rules.toml`` or an override) cannot be used."""

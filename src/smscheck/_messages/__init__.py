@@ -6,10 +6,10 @@ import importlib
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from .._codes import Code
+    from .._codes import Code, RuleEffect
     from ._wording import Wording
 
-__all__ = ["LANGUAGES", "catalog", "render"]
+__all__ = ["LANGUAGES", "catalog", "effect_remedy", "render"]
 
 #: The languages every code has wording in. A test fails when one lacks a code.
 LANGUAGES: Final = ("en", "ru")
@@ -43,3 +43,15 @@ def render(
         wording.remedy.format_map(values),
         None if service is None else service.format_map(values),
     )
+
+
+def effect_remedy(effect: RuleEffect, lang: str) -> str | None:
+    """What the person can do about a rule with this effect, or ``None`` when nothing helps.
+
+    ``lang`` is a bare language code; English where the language has no catalog.
+    """
+    if lang not in LANGUAGES:
+        lang = "en"
+    module = importlib.import_module(f"{__name__}.{lang}")
+    remedies: dict[RuleEffect, str | None] = module.EFFECT_REMEDIES
+    return remedies[effect]

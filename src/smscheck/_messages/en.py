@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .._codes import Code
+from .._codes import Code, RuleEffect
 from ._wording import Wording as W
 
-__all__ = ["MESSAGES"]
+__all__ = ["EFFECT_REMEDIES", "MESSAGES"]
 
 _RETYPE = "Type the number again, starting with + and the country code."
 _ASK_OTHER = "Ask for a mobile number that can receive text messages."
@@ -233,4 +233,22 @@ MESSAGES: dict[Code, W] = {
         "Nothing to do.",
         "Do not rely on the carrier shown for routing; query a live number-portability service.",
     ),
+}
+
+#: What the person can do about a region or carrier rule, by the rule's effect; an advisory
+#: rule does not stop a plain code, so there is nothing for the person to do about it.
+EFFECT_REMEDIES: dict[RuleEffect, str | None] = {
+    RuleEffect.BLOCKED: (
+        "A code sent this way cannot reach numbers in this country: ask the service for another way to confirm, such as a voice call, e-mail or an authenticator app."
+    ),
+    RuleEffect.FILTERED: (
+        "If the code has not come after a few minutes, ask the service for another way to confirm; the filter is on the route, not on your phone, and your operator cannot lift it for you."
+    ),
+    RuleEffect.REPLACED: (
+        "The code may come from an unfamiliar number or name: look for it among all your new messages, including any your phone has put aside as spam."
+    ),
+    RuleEffect.DELAYED: (
+        "At night the code may be held until the morning: if it has not come, request it again during the day."
+    ),
+    RuleEffect.ADVISORY: None,
 }

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .._codes import Code
+from .._codes import Code, RuleEffect
 from ._wording import Wording as W
 
-__all__ = ["MESSAGES"]
+__all__ = ["EFFECT_REMEDIES", "MESSAGES"]
 
 _RETYPE = "Введите номер заново, начиная с + и кода страны."
 _ASK_OTHER = "Укажите номер мобильного телефона, на который приходят SMS."
@@ -236,4 +236,22 @@ MESSAGES: dict[Code, W] = {
         "Не полагайтесь на указанного оператора при маршрутизации; проверяйте переносимость "
         "номера в актуальной базе.",
     ),
+}
+
+#: What the person can do about a region or carrier rule, by the rule's effect; an advisory
+#: rule does not stop a plain code, so there is nothing for the person to do about it.
+EFFECT_REMEDIES: dict[RuleEffect, str | None] = {
+    RuleEffect.BLOCKED: (
+        "Код, отправленный таким способом, не дойдёт до номеров этой страны: попросите сервис подтвердить вход иначе — звонком, по электронной почте или через приложение-аутентификатор."
+    ),
+    RuleEffect.FILTERED: (
+        "Если код не пришёл за несколько минут, попросите сервис подтвердить вход другим способом: фильтр стоит на маршруте, а не в телефоне, и оператор не может отключить его для вас."
+    ),
+    RuleEffect.REPLACED: (
+        "Код может прийти с незнакомого номера или имени: поищите его среди всех новых сообщений, в том числе тех, что телефон отложил как спам."
+    ),
+    RuleEffect.DELAYED: (
+        "Ночью код могут задержать до утра: если он не пришёл, запросите его снова днём."
+    ),
+    RuleEffect.ADVISORY: None,
 }
