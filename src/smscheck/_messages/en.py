@@ -175,58 +175,6 @@ MESSAGES: dict[Code, W] = {
     Code.TRANSPOSED_DIGITS: W(
         "Two neighbouring digits seem to be swapped.", "Check the order of the digits."
     ),
-    Code.SENDER_REGISTRATION_REQUIRED: W(
-        "Operators in {region} block or rewrite text messages from senders that are not "
-        "registered with them.",
-        "If the code does not arrive, ask your operator whether messages from unregistered "
-        "senders are blocked.",
-        "Register your sender ID for {region} or send through a local route.",
-    ),
-    Code.INTERNATIONAL_SMS_FILTERED: W(
-        "Operators in {region} filter text messages sent from abroad.",
-        "Ask your operator to allow service messages from abroad, or use another method.",
-        "Send through a provider with a local route in {region}.",
-    ),
-    Code.ALPHANUMERIC_SENDER_UNSUPPORTED: W(
-        "Operators in {region} do not deliver messages from a name (alphanumeric sender).",
-        "If the code does not arrive, use another verification method.",
-        "Send from a numeric sender supported in {region}.",
-    ),
-    Code.INTERNATIONAL_LONG_CODE_UNSUPPORTED: W(
-        "Operators in {region} do not deliver messages sent from foreign phone numbers.",
-        "If the code does not arrive, use another verification method.",
-        "Send from a registered sender ID or a local number in {region}.",
-    ),
-    Code.SENDER_ID_REPLACED: W(
-        "Operators in {region} may replace the sender name with a number.",
-        "Look for the code among messages from unknown numbers.",
-        "Tell people which sender the code comes from in {region}.",
-    ),
-    Code.TEMPLATE_REGISTRATION_REQUIRED: W(
-        "Operators in {region} deliver only messages whose text template is registered.",
-        "If the code does not arrive, use another verification method.",
-        "Register your message template for {region}.",
-    ),
-    Code.CONTENT_RESTRICTED: W(
-        "Operators in {region} restrict some content, such as links, in text messages.",
-        "Nothing to do.",
-        "Keep verification messages free of links and promotional wording.",
-    ),
-    Code.DELIVERY_HOURS_RESTRICTED: W(
-        "Operators in {region} restrict the hours when some messages may be delivered.",
-        "If the code does not arrive at night, request it again later.",
-        "Mark verification messages as transactional so that quiet hours do not apply.",
-    ),
-    Code.SMS_PUMPING_RISK: W(
-        "{region} is a frequent target of SMS-pumping fraud.",
-        "Nothing to do.",
-        "Rate-limit verification requests to {region} and watch for unusual volume.",
-    ),
-    Code.DESTINATION_UNSUPPORTED: W(
-        "Major SMS providers do not deliver to {region}.",
-        "Use another verification method.",
-        "Offer a verification method that does not rely on SMS.",
-    ),
     Code.CARRIER_MAY_BE_PORTED: W(
         "The carrier shown is the one the number range was given to; the number may have moved "
         "to another operator since.",
