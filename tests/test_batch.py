@@ -121,3 +121,46 @@ def test_sender_is_passed_on() -> None:
     expected = [smscheck.check(t, sender=sender) for t in texts]
     assert list(smscheck.check_many(texts, sender=sender)) == expected
     assert list(smscheck.check_many(texts, sender=sender, workers=2)) == expected
+
+
+@pytest.mark.parametrize("texts", ["+79161234567", b"+79161234567", bytearray(b"+7916")])
+def test_check_many_refuses_a_single_string(texts: object) -> None:
+    """A str or bytes is an iterable of characters: refused at the call, not checked one
+    character at a time."""
+    with pytest.raises(TypeError, match="takes an iterable of str, not a"):
+        smscheck.check_many(texts)  # type: ignore[arg-type]
+
+
+def test_check_many_takes_a_region_per_input() -> None:
+    """regions= gives each input its own hint, read in step; the reports equal check()'s."""
+    texts = ["8 916 123-45-67", "07700 900123", "+33 6 23 45 67 89", "06 23 45 67 89"]
+    regions = ["ru", "GB", None, "FR"]
+    reports = list(smscheck.check_many(iter(texts), regions=iter(regions)))
+    assert reports == [smscheck.check(t, region=r) for t, r in zip(texts, regions, strict=True)]
+    with pytest.raises(ValueError, match="region= or regions=, not both"):
+        smscheck.check_many(texts, region="RU", regions=regions)
+    with pytest.raises(TypeError, match="one region per input"):
+        smscheck.check_many(texts, regions="RU")
+    with pytest.raises(ValueError, match="different lengths"):
+        list(smscheck.check_many(texts, regions=["RU"]))
+    with pytest.raises(ValueError, match="unknown region 'XX'"):
+        list(smscheck.check_many(["1"], regions=["XX"]))
+
+
+def test_a_generator_s_own_value_error_is_not_relabelled() -> None:
+    """A ValueError raised by the caller's iterable reaches the caller as it was."""
+
+    def texts() -> Iterator[str]:
+        yield "1"
+        msg = "the caller's own failure"
+        raise ValueError(msg)
+
+    with pytest.raises(ValueError, match="the caller's own failure"):
+        list(smscheck.check_many(texts(), regions=["RU", "RU"]))
+
+
+def test_language_is_case_insensitive() -> None:
+    """lang="RU" or " Ru " is Russian, as region codes are case-insensitive."""
+    assert smscheck.check("", lang=" RU ") == smscheck.check("", lang="ru")
+    with pytest.raises(TypeError, match="lang must be a str"):
+        smscheck.check("", lang=None)  # type: ignore[arg-type]

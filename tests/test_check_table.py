@@ -174,6 +174,139 @@ ROWS: list[tuple[str, str | None, tuple[Code, ...], Code, str]] = [
         _C.MULTIPLE_NUMBERS,
         "The field holds 2 phone numbers; only the first one was checked.",
     ),
+    # A separator before an extension label does not start a second number.
+    (
+        "(800) 901-3355 , ext 7246433",
+        "US",
+        (_C.TOLL_FREE, _C.HAS_EXTENSION),
+        _C.HAS_EXTENSION,
+        "The number has an extension (7246433), which text messages cannot reach.",
+    ),
+    (
+        "(800) 901-3355 ,extensión 7246433",
+        "US",
+        (_C.TOLL_FREE, _C.HAS_EXTENSION),
+        _C.HAS_EXTENSION,
+        "The number has an extension (7246433), which text messages cannot reach.",
+    ),
+    # The accent as a combining character (e + U+0301).
+    (
+        "(800) 901-3355 ,extensio\u0301n 7246433",
+        "US",
+        (_C.TOLL_FREE, _C.HAS_EXTENSION),
+        _C.HAS_EXTENSION,
+        "The number has an extension (7246433), which text messages cannot reach.",
+    ),
+    (
+        "8 (423) 202-25-11, доб. 100",
+        "RU",
+        (_C.LANDLINE, _C.HAS_EXTENSION),
+        _C.HAS_EXTENSION,
+        "The number has an extension (100), which text messages cannot reach.",
+    ),
+    # Dial pauses: what is dialled after them is post-dial tones, said as an extension.
+    (
+        "+12679000000,,123456789012345#",
+        None,
+        (_C.LINE_TYPE_UNKNOWN, _C.HAS_EXTENSION),
+        _C.HAS_EXTENSION,
+        "The number has an extension (123456789012345#), which text messages cannot reach.",
+    ),
+    # Extension labels in other forms and languages: full-width, tilde, Chinese, Polish.
+    (
+        "+1 650 253 0000 \uff58\uff54 123",
+        None,
+        (_C.LINE_TYPE_UNKNOWN, _C.HAS_EXTENSION),
+        _C.HAS_EXTENSION,
+        "The number has an extension (123), which text messages cannot reach.",
+    ),
+    (
+        "+1 650 253 0000 \uff45\uff58\uff54\uff4e 123",
+        None,
+        (_C.LINE_TYPE_UNKNOWN, _C.HAS_EXTENSION),
+        _C.HAS_EXTENSION,
+        "The number has an extension (123), which text messages cannot reach.",
+    ),
+    (
+        "+1 650 253 0000 xtn:630",
+        None,
+        (_C.LINE_TYPE_UNKNOWN, _C.HAS_EXTENSION),
+        _C.HAS_EXTENSION,
+        "The number has an extension (630), which text messages cannot reach.",
+    ),
+    (
+        "+1 650 253 0000 ~630",
+        None,
+        (_C.LINE_TYPE_UNKNOWN, _C.HAS_EXTENSION),
+        _C.HAS_EXTENSION,
+        "The number has an extension (630), which text messages cannot reach.",
+    ),
+    (
+        "+1 650 253 0000 分機630",
+        None,
+        (_C.LINE_TYPE_UNKNOWN, _C.HAS_EXTENSION),
+        _C.HAS_EXTENSION,
+        "The number has an extension (630), which text messages cannot reach.",
+    ),
+    (
+        "22 123 45 67 wew. 123",
+        "PL",
+        (_C.LANDLINE, _C.HAS_EXTENSION),
+        _C.HAS_EXTENSION,
+        "The number has an extension (123), which text messages cannot reach.",
+    ),
+    (
+        "22 123 45 67 (wewn 123)",
+        "PL",
+        (_C.LANDLINE, _C.HAS_EXTENSION),
+        _C.HAS_EXTENSION,
+        "The number has an extension (123), which text messages cannot reach.",
+    ),
+    # A word before the number is a label, not keypad letters.
+    (
+        "Direct: (888) 555-1212",
+        "US",
+        (_C.TOLL_FREE,),
+        _C.TOLL_FREE,
+        "This is a toll-free service number, not a personal phone.",
+    ),
+    (
+        "Call 650-253-4561 -- 455-234-3451",
+        "US",
+        (_C.MULTIPLE_NUMBERS, _C.LINE_TYPE_UNKNOWN),
+        _C.MULTIPLE_NUMBERS,
+        "The field holds 2 phone numbers; only the first one was checked.",
+    ),
+    # WhatsApp links carry the number in international form, without its plus.
+    (
+        "https://wa.me/27123456789",
+        None,
+        (_C.LANDLINE,),
+        _C.LANDLINE,
+        "This is a landline number, which cannot receive text messages.",
+    ),
+    (
+        "api.whatsapp.com/send?phone=%2B27123456789",
+        None,
+        (_C.LANDLINE,),
+        _C.LANDLINE,
+        "This is a landline number, which cannot receive text messages.",
+    ),
+    (
+        "https://api.whatsapp.com/send/?text=Hi&phone=%2B27123456789&type=phone_number",
+        None,
+        (_C.LANDLINE,),
+        _C.LANDLINE,
+        "This is a landline number, which cannot receive text messages.",
+    ),
+    # RFC 3966 parameters without the tel: scheme are read as in a tel: URI.
+    (
+        "03-331-6005;phone-context=+64",
+        None,
+        (_C.LANDLINE,),
+        _C.LANDLINE,
+        "This is a landline number, which cannot receive text messages.",
+    ),
     # A real letter number.
     (
         "1-800-FLOWERS",
@@ -906,3 +1039,15 @@ def test_an_empty_rule_set_turns_the_rules_off() -> None:
         sender=smscheck.Sender("alphanumeric"),
     )
     assert empty.route == ()
+
+
+@pytest.mark.parametrize("text", ["\ud800", "+7 916 123 45 67\udfff", "\udc80\ud800x"])
+def test_to_dict_is_utf8_json_whatever_the_input(text: str) -> None:
+    """An unpaired surrogate cannot be UTF-8: to_dict() shows it as its escape, so that the
+    JSON of any report encodes; the report itself keeps the text as given."""
+    report = smscheck.check(text)
+    assert report.input == text
+    data = report.to_dict()
+    encoded = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    assert json.loads(encoded)["input"] == text.encode("utf-8", "backslashreplace").decode()
+    assert "\\ud800" in data["input"] or "\\udfff" in data["input"] or "\\udc80" in data["input"]

@@ -19,6 +19,7 @@ from smscheck._cli import main
 from smscheck._frames import FLAT_COLUMNS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 VERDICT = [*FLAT_COLUMNS, "input_error"]
@@ -116,7 +117,8 @@ def test_scan_writes_every_row_with_verdict(
     assert rows[1]["ok"] == "false"
     assert rows[1]["codes"] == "landline fictional_number"
     assert rows[2]["codes"] == "empty_input"
-    assert err.split()[:2] == ["rows", "3"]
+    assert err.split()[:5] == ["delimiter", "','", "(sniffed", "from", "the"]
+    assert err.split()[6:8] == ["rows", "3"]
     assert "landline" in err
 
 
@@ -155,7 +157,10 @@ def test_scan_missing_column_exits_2(
     code, stdout, err = scan([str(src)], capfdbinary)
     assert code == 2
     assert stdout == ""
-    assert "no column named 'phone' in the first row (found: name, tel)" in err
+    assert (
+        "no column named 'phone' in the first row (read with delimiter ',') (found: name, tel)"
+        in err
+    )
 
 
 @pytest.mark.parametrize(
@@ -319,26 +324,43 @@ def test_python_m_scan_into_closed_pipe(tmp_path: Path) -> None:
     assert b"Traceback" not in err
 
 
-@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
-def test_interrupted_scan_leaves_well_formed_output(tmp_path: Path, fmt: str) -> None:
-    """SIGINT mid-scan: exit 130 and an output of complete rows, the input's first rows."""
-    n = 200_000
-    src = write(
+def _big_input(tmp_path: Path, n: int = 200_000) -> Path:
+    return write(
         tmp_path / "big.csv", "id,phone\n" + "".join(f"{i},+7912{i:07d}\n" for i in range(n))
     )
-    out = tmp_path / f"out.{fmt}"
-    proc = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "smscheck", "scan", str(src), "--out", str(out), "--format", fmt],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+
+
+def _wait_for(path_of: Callable[[], Path | None], size: int = 50_000) -> Path:
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 50_000):
+    while time.monotonic() < deadline:
+        path = path_of()
+        if path is not None and path.exists() and path.stat().st_size >= size:
+            return path
         time.sleep(0.05)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
+    pytest.fail("the scan wrote nothing in 60 s")
+
+
+def _partial(folder: Path, name: str) -> Path | None:
+    return next(iter(folder.glob(f".{name}.*.partial")), None)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_interrupted_scan_streams_whole_rows(tmp_path: Path, fmt: str) -> None:
+    """SIGINT mid-scan to standard output: exit 130, and what was written is complete rows,
+    the input's first rows in order."""
+    n = 200_000
+    src = _big_input(tmp_path, n)
+    out = tmp_path / f"out.{fmt}"
+    with out.open("wb") as sink:
+        proc = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "smscheck", "scan", str(src), "--format", fmt],
+            stdout=sink,
+            stderr=subprocess.PIPE,
+        )
+        _wait_for(lambda: out)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
-    assert b"interrupted" in err
     text = out.read_text(encoding="utf-8")
     assert text.endswith("\n")
     if fmt == "csv":
@@ -348,30 +370,77 @@ def test_interrupted_scan_leaves_well_formed_output(tmp_path: Path, fmt: str) ->
         assert all(len(r) == 2 + len(VERDICT) for r in body)
         ids = [int(r[0]) for r in body]
     else:
-        ids = [json.loads(line)["id"] and int(json.loads(line)["id"]) for line in text.splitlines()]
+        ids = [int(json.loads(line)["id"]) for line in text.splitlines()]
     assert 0 < len(ids) < n
     assert ids == list(range(len(ids)))
     assert f"first {len(ids)} rows".encode() in err
 
 
-@pytest.mark.skipif(not hasattr(os, "killpg"), reason="POSIX only")
-def test_killed_scan_leaves_whole_rows(tmp_path: Path) -> None:
-    """Even SIGKILL leaves whole rows: output is written in complete-row batches."""
-    n = 200_000
-    src = write(tmp_path / "big.csv", "phone\n" + "".join(f"+7912{i:07d}\n" for i in range(n)))
-    out = tmp_path / "out.csv"
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGKILL])
+def test_interrupted_scan_leaves_the_old_output(tmp_path: Path, stop: signal.Signals) -> None:
+    """Interrupted (SIGINT) or killed (SIGKILL) mid-scan, a scan to --out leaves the file it
+    would have replaced as it was: rows go to a temporary file beside it, renamed into place
+    only when the scan completes. SIGINT also removes the temporary file."""
+    src = _big_input(tmp_path)
+    out = write(tmp_path / "out.csv", "an earlier scan's output\n")
     proc = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "smscheck", "scan", str(src), "--out", str(out)]
+        [sys.executable, "-m", "smscheck", "scan", str(src), "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 50_000):
-        time.sleep(0.05)
-    proc.kill()
-    proc.wait(timeout=60)
-    text = out.read_text(encoding="utf-8")
-    assert text.endswith("\n")
-    rows = list(csv.reader(io.StringIO(text)))
-    assert all(len(r) == 1 + len(VERDICT) for r in rows)
+    _wait_for(lambda: _partial(tmp_path, "out.csv"))
+    proc.send_signal(stop)
+    _, err = proc.communicate(timeout=60)
+    assert out.read_text(encoding="utf-8") == "an earlier scan's output\n"
+    if stop is signal.SIGINT:
+        assert proc.returncode == 130, err
+        assert b"was left as it was" in err
+        assert _partial(tmp_path, "out.csv") is None
+    else:
+        assert proc.returncode == -signal.SIGKILL
+
+
+def test_completed_scan_replaces_the_output_keeping_its_mode(tmp_path: Path) -> None:
+    """A completed scan moves its rows into place: the old file's mode is kept, a new file
+    gets the usual mode for new files, and no temporary file stays behind."""
+    src = write(tmp_path / "in.csv", "phone\n+79123456789\n")
+    out = write(tmp_path / "out.csv", "old\n")
+    out.chmod(0o640)
+    assert main(["scan", str(src), "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("phone,")
+    assert out.stat().st_mode & 0o777 == 0o640
+    fresh = tmp_path / "fresh.csv"
+    assert main(["scan", str(src), "--out", str(fresh)]) == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~mask
+    assert not list(tmp_path.glob(".*.partial"))
+
+
+def test_scan_refuses_to_write_over_its_input(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """--out naming the input (the same path, another path to the same file, or the file
+    standard input reads) is a usage error, and the input is left whole."""
+    text = "phone\n" + "+79123456789\n" * 40_000
+    src = write(tmp_path / "in.csv", text)
+    linked = tmp_path / "also.csv"
+    os.link(src, linked)
+    for argv in ([str(src), "--out", str(src)], [str(src), "--out", str(linked)]):
+        code, _, err = scan(argv, capfdbinary)
+        assert code == 2
+        assert "is the file being scanned" in err
+        assert src.read_text(encoding="utf-8") == text
+    with src.open("rb") as stdin:
+        done = subprocess.run(  # noqa: S603
+            [sys.executable, "-m", "smscheck", "scan", "-", "--out", str(src)],
+            stdin=stdin,
+            capture_output=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert b"is the file being scanned" in done.stderr
+    assert src.read_text(encoding="utf-8") == text
 
 
 _OVERRIDE = """
@@ -480,12 +549,13 @@ class _FakeTerminal(io.StringIO):
 
 def test_progress_line_only_on_a_terminal_and_cleared_at_the_end() -> None:
     """The progress line is drawn on a terminal, with a bar when the size is known, then wiped."""
-    from smscheck._cli import _Lines, _Progress  # noqa: PLC0415
+    from smscheck._cli.files import Lines  # noqa: PLC0415
+    from smscheck._cli.scan import Progress  # noqa: PLC0415
 
-    lines = _Lines(io.BytesIO(b"phone\n+79123456789\n"), "utf-8")
+    lines = Lines(io.BytesIO(b"phone\n+79123456789\n"), "utf-8")
     list(lines)
     terminal = _FakeTerminal()
-    progress = _Progress(terminal, 40, lines)
+    progress = Progress(terminal, 40, lines)
     progress.last = float("-inf")  # draw now, not 0.2 s after the start
     progress.update(1)
     progress.clear()
@@ -494,7 +564,7 @@ def test_progress_line_only_on_a_terminal_and_cleared_at_the_end() -> None:
     assert "1 rows" in drawn
     assert drawn.endswith("\r\033[K")
     pipe = io.StringIO()
-    quiet = _Progress(pipe, 40, lines)
+    quiet = Progress(pipe, 40, lines)
     quiet.last = float("-inf")
     quiet.update(1)
     quiet.clear()
@@ -559,3 +629,93 @@ def test_rules_show_gives_effect_scope_and_disagreement(capsys: pytest.CaptureFi
     assert "local traffic only; lifted by template registration" in out
     assert "  person: " in out
     assert "  sources disagree: " in out
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_scan_writes_utf8_whatever_the_input(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes], fmt: str
+) -> None:
+    """A JSON input may carry an escaped unpaired surrogate, which no UTF-8 text can hold:
+    the output shows it escaped, as valid UTF-8, in either format."""
+    src = write(tmp_path / "in.jsonl", '{"phone": "+7 916 123 45 67\\ud800"}\n{"phone": "x"}\n')
+    out = tmp_path / f"out.{fmt}"
+    code, _, _ = scan([str(src), "--out", str(out), "--format", fmt], capfdbinary)
+    assert code in (0, 1)
+    text = out.read_bytes().decode("utf-8")  # strict: raises on anything that is not UTF-8
+    assert "\\ud800" in text
+    if fmt == "jsonl":
+        assert json.loads(text.splitlines()[0])["phone"] == "+7 916 123 45 67\ud800"
+
+
+def test_check_json_is_utf8_whatever_the_input(capsys: pytest.CaptureFixture[str]) -> None:
+    """check --json prints UTF-8 JSON for an input with an unpaired surrogate."""
+    code, out, _ = run(["check", "\ud800", "--json"], capsys)
+    assert code == 1
+    assert json.loads(out.encode("utf-8"))["input"] == "\\ud800"
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "given"), [(";", None), ("\t", None), ("|", None), (";", ";"), ("\t", "tab")]
+)
+def test_scan_reads_and_writes_the_file_s_delimiter(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes], delimiter: str, given: str | None
+) -> None:
+    """Semicolon CSV (what Excel writes in much of Europe), tabs and pipes are sniffed from the
+    header, or given with --delimiter; the output keeps the delimiter; the summary says it."""
+    rows = [["name", "Phone", "note"], ["Anna", "8 916 123-45-67", "a, b"], ["Boris", "", ""]]
+    src = write(tmp_path / "in.csv", "".join(delimiter.join(r) + "\n" for r in rows))
+    out = tmp_path / "out.csv"
+    argv = [str(src), "--region", "RU", "--column", "phone", "--out", str(out)]
+    code, _, err = scan([*argv, *(["--delimiter", given] if given else [])], capfdbinary)
+    assert code == 1
+    written = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8")), delimiter=delimiter))
+    assert written[0] == [*rows[0], *VERDICT]
+    assert written[1][:3] == rows[1]
+    assert written[1][5] == "+79161234567"
+    how = "as given" if given else "sniffed from the header"
+    assert f"delimiter {delimiter!r} ({how})" in err
+
+
+def test_scan_column_names_ignore_case_unless_ambiguous(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """--column phone finds 'Phone'; an exact name wins; two names equal ignoring case are a
+    usage error naming both."""
+    src = write(tmp_path / "in.csv", "Phone,COUNTRY\n8 916 123-45-67,ru\n")
+    code, out, _ = scan([str(src), "--region-column", "country"], capfdbinary)
+    assert code == 0
+    assert "+79161234567" in out
+    both = write(tmp_path / "both.csv", "Phone,PHONE\n1,2\n")
+    code, _, err = scan([str(both)], capfdbinary)
+    assert code == 2
+    assert "2 columns match 'phone' ignoring case ('Phone', 'PHONE'): give one exactly" in err
+    code, out, _ = scan([str(both), "--column", "PHONE", "--region", "RU"], capfdbinary)
+    assert code == 1
+    assert out.splitlines()[1].startswith("1,2,")
+
+
+def test_scan_refuses_a_delimiter_that_cannot_be_one(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """--delimiter takes one character (or a name: tab, comma, semicolon, pipe)."""
+    src = write(tmp_path / "in.csv", "phone\n1\n")
+    for bad in ("ab", "x", '"'):
+        code, _, err = scan([str(src), "--delimiter", bad], capfdbinary)
+        assert code == 2
+        assert "cannot be a CSV delimiter" in err
+
+
+def test_check_reads_numbers_from_standard_input() -> None:
+    """check - reads one number a line from standard input."""
+    done = subprocess.run(
+        [sys.executable, "-m", "smscheck", "check", "-", "--region", "RU", "--brief"],
+        input="8 916 123-45-67\n+44 20 7946 0123\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        "'8 916 123-45-67': likely  +79161234567",
+        "'+44 20 7946 0123': unlikely  +442079460123  landline fictional_number",
+    ]

@@ -10,10 +10,22 @@ from smscheck._normalize import screen
 
 
 @pytest.mark.parametrize(
-    "text", ["Phone: +1 650 253 0000", "Mobile: +1 650 253 0000", "тел：+1 650 253 0000"]
+    "text",
+    [
+        "Phone: +1 650 253 0000",
+        "Mobile: +1 650 253 0000",
+        "тел：+1 650 253 0000",
+        "Тел.: +1 650 253 0000",
+        "Mob.: +1 650 253 0000",
+        "Direct: +1 650 253 0000",
+        "\uff34\uff25\uff2c\uff1a+1 650 253 0000",  # full-width TEL：
+        "電話 +1 650 253 0000",
+        "电话：+1 650 253 0000",
+        "Call +1 650 253 0000",
+    ],
 )
 def test_a_label_colon_is_not_an_invalid_character(text: str) -> None:
-    """The colon after a label such as "Phone:" belongs to the label."""
+    """A label such as "Phone:" and its dot or colon are no part of the number, nor letters."""
     report = smscheck.check(text)
     assert Code.INVALID_CHARACTERS not in report.codes
     assert Code.LINE_TYPE_UNKNOWN in report.codes
@@ -121,3 +133,142 @@ def test_a_date_wins_over_a_landline_that_reads_out_of_it() -> None:
     report = smscheck.check("02.01.2012", region="DE")
     assert report.number is None
     assert report.codes == (Code.DATE_TIME_OR_ADDRESS,)
+
+
+@pytest.mark.parametrize(
+    ("text", "digits", "extension"),
+    [
+        ("+12679000000,,123456789012345#", "12679000000", "123456789012345#"),
+        ("+12679000000,123", "12679000000", "123"),
+        ("+12679000000;123", "12679000000", "123"),
+        ("+1 267 900 0000p123", "12679000000", "123"),
+        ("+1 267 900 0000P123", "12679000000", "123"),
+        ("+1 267 900 0000w123#", "12679000000", "123#"),
+        ("+1 267 900 0000W1,2", "12679000000", "1,2"),
+        ("+1 267 900 0000pp12345678", "12679000000", "12345678"),
+        ("tel:+1-267-900-0000,,123#", "12679000000", "123#"),
+    ],
+)
+def test_dial_pauses_are_not_a_second_number(text: str, digits: str, extension: str) -> None:
+    """Digits after a dial pause are tones sent once the call connects: an extension."""
+    screened = screen(text)
+    assert (screened.digits, screened.plus, screened.extension) == (digits, True, extension)
+    assert [f.code for f in screened.findings] == [Code.HAS_EXTENSION]
+    report = smscheck.check(text)
+    assert report.number is not None
+    assert report.number.e164 == "+" + digits
+    assert report.number.extension == extension
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "79161234567,79161234568",  # a list of numbers, not a pause
+        "79161234567;79161234568",
+        "79161234567,,79161234568",  # no "#": a whole number after the commas
+    ],
+)
+def test_a_whole_number_after_a_comma_is_a_second_number(text: str) -> None:
+    """Commas and semicolons are pauses only before tones, never before a whole number."""
+    report = smscheck.check(text, region="RU")
+    assert report.codes == (Code.MULTIPLE_NUMBERS,)
+    assert report.number is not None
+    assert report.number.e164 == "+79161234567"
+
+
+@pytest.mark.parametrize(
+    ("text", "extension"),
+    [
+        ("(800) 901-3355 , ext 7246433", "7246433"),
+        ("(800) 901-3355; x 12", "12"),
+        ("(800) 901-3355 | \uff45\uff58\uff54. 12", "12"),  # full-width ext.
+        ("+1 650 253 0000 ~ 630", "630"),
+        ("+1 650 253 0000 \uff5e630", "630"),  # full-width tilde
+        ("+1 650 253 0000 转630", "630"),
+        ("+1 650 253 0000 (ramal 630)", "630"),
+        ("+1 650 253 0000 EXTENSIO\u0301N 630", "630"),
+    ],
+)
+def test_extension_labels(text: str, extension: str) -> None:
+    """Extension labels are matched after NFKC folding, whatever separator comes before."""
+    screened = screen(text)
+    assert screened.extension == extension
+    assert [f.code for f in screened.findings] == [Code.HAS_EXTENSION]
+
+
+def test_a_dial_tone_tilde_is_not_an_extension() -> None:
+    """The tilde of "8~10" follows one digit: it is a wait for the dial tone, as before."""
+    for text in ("8~10 49 1512 3456788", "8 ~10 49 1512 3456788"):
+        report = smscheck.check(text, region="RU")
+        assert report.number is not None
+        assert report.number.e164 == "+4915123456788"
+        assert report.number.extension is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wa.me/27123456789",
+        "https://wa.me/27123456789",
+        "http://www.wa.me/27123456789/",
+        "https://wa.me/27123456789?text=Hello",
+        "https://api.whatsapp.com/send?phone=%2B27123456789",
+        "api.whatsapp.com/send?phone=%2b27123456789&text=Hi",
+        "HTTPS://API.WHATSAPP.COM/SEND?PHONE=27123456789",
+        "https://web.whatsapp.com/send?text=Hi&phone=27123456789",
+        "whatsapp://send?phone=+27123456789",
+    ],
+)
+def test_whatsapp_links_carry_an_international_number(text: str) -> None:
+    """A WhatsApp link's number is international: it is read with a plus, whatever the form."""
+    screened = screen(text)
+    assert (screened.digits, screened.plus, screened.findings) == ("27123456789", True, ())
+    report = smscheck.check(text, region="US")
+    assert report.number is not None
+    assert report.number.e164 == "+27123456789"
+
+
+@pytest.mark.parametrize(
+    "text", ["https://wa.me/", "wa.me/message/ABCDEF", "api.whatsapp.com/send?text=Hi"]
+)
+def test_whatsapp_links_without_a_number_have_no_number(text: str) -> None:
+    """A link with no number in it is no number, and says so."""
+    report = smscheck.check(text)
+    assert report.number is None
+    assert report.codes[0] in (Code.NOT_A_NUMBER, Code.INVALID_CHARACTERS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "03-331-6005;phone-context=+64",
+        "03-331-6005 ; Phone-Context=+64",
+        "tel:03-331-6005;phone-context=+64",
+    ],
+)
+def test_rfc3966_parameters_without_the_scheme(text: str) -> None:
+    """``;phone-context=`` is read as in a tel: URI, not as letters."""
+    report = smscheck.check(text)
+    assert Code.INVALID_CHARACTERS not in report.codes
+    assert Code.VANITY_LETTERS not in report.codes
+    assert report.number is not None
+    assert report.number.e164 == "+6433316005"
+
+
+def test_rfc3966_extension_without_the_scheme() -> None:
+    """``;ext=`` outside a tel: URI is an extension, as inside one."""
+    screened = screen("+7 916 123-45-67;ext=12")
+    assert (screened.digits, screened.extension) == ("79161234567", "12")
+    assert [f.code for f in screened.findings] == [Code.HAS_EXTENSION]
+
+
+def test_a_doubled_plus_is_read_as_one() -> None:
+    """``++49`` (the old print convention for "your international prefix") reads as +49.
+
+    No code says "the plus was doubled": none of the existing ones means that (see the
+    report of this change), so the number is read without a finding.
+    """
+    report = smscheck.check("++49 1512 3456788")
+    assert report.number is not None
+    assert report.number.e164 == "+4915123456788"
+    assert report.codes == ()

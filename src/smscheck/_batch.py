@@ -235,6 +235,7 @@ def check_many(  # noqa: PLR0913 - keyword-only options, like check()
     sender: Sender | None = None,
     workers: int = 1,
     cache_size: int = DEFAULT_CACHE_SIZE,
+    regions: Iterable[str | None] | None = None,
 ) -> Iterator[Report]:
     """Check many inputs; yield their reports in input order, as they are ready.
 
@@ -244,6 +245,8 @@ def check_many(  # noqa: PLR0913 - keyword-only options, like check()
     Args:
         texts: The inputs, any iterable of ``str`` (read lazily, once).
         region: As for :func:`~smscheck.check`, the same for every input.
+        regions: Instead of ``region``, one region hint (or ``None``) per input, read in
+            step with ``texts``; both must have the same length.
         lang: As for :func:`~smscheck.check`.
         rules: A rule set from ``load_rules()``, passed on to :func:`~smscheck.check`.
         sender: As for :func:`~smscheck.check`.
@@ -255,8 +258,11 @@ def check_many(  # noqa: PLR0913 - keyword-only options, like check()
         An iterator of :class:`~smscheck.Report`, one per input, in input order.
 
     Raises:
-        ValueError: a bad ``region``, ``lang``, ``workers`` or ``cache_size``, at the call.
-        TypeError: an input is not a ``str`` (when its turn comes).
+        ValueError: a bad ``region``, ``lang``, ``workers`` or ``cache_size``, or both
+            ``region`` and ``regions``, at the call; a bad region of ``regions``, or
+            ``regions`` of another length than ``texts``, when its turn comes.
+        TypeError: ``texts`` is a ``str`` or ``bytes`` (which would be checked character by
+            character), at the call; an input is not a ``str``, when its turn comes.
 
     Example:
         ```python
@@ -264,9 +270,28 @@ def check_many(  # noqa: PLR0913 - keyword-only options, like check()
         >>> reports = smscheck.check_many(["8 912 345-67-89", "", "8 912 345-67-89"], region="RU")
         >>> [(r.ok, r.number and r.number.e164) for r in reports]
         [(True, '+79123456789'), (False, None), (True, '+79123456789')]
+        >>> reports = smscheck.check_many(["8 912 345-67-89", "07700 900123"], regions=["RU", "GB"])
+        >>> [r.region_hint for r in reports]
+        ['RU', 'GB']
+        >>> smscheck.check_many("+79123456789")
+        Traceback (most recent call last):
+          ...
+        TypeError: check_many() takes an iterable of str, not a str: put one input in a list
 
         ```
     """
+    if isinstance(texts, (str, bytes, bytearray)):
+        msg = (
+            f"check_many() takes an iterable of str, not a {type(texts).__name__}: put one"
+            " input in a list"
+        )
+        raise TypeError(msg)
+    if regions is not None and region is not None:
+        msg = "give check_many() region= or regions=, not both"
+        raise ValueError(msg)
+    if isinstance(regions, (str, bytes, bytearray)):
+        msg = f"regions= takes one region per input, not a {type(regions).__name__}"
+        raise TypeError(msg)
     checker = _checker_for(
         _as_report,
         region=region,
@@ -276,5 +301,21 @@ def check_many(  # noqa: PLR0913 - keyword-only options, like check()
         workers=workers,
         cache_size=cache_size,
     )
-    pairs = ((None, (text, region)) for text in texts)
+    pairs: Iterable[tuple[None, _Key]]
+    if regions is None:
+        pairs = ((None, (text, region)) for text in texts)
+    else:
+        pairs = ((None, (text, hint)) for text, hint in _in_step(texts, regions))
     return (report for _, report in _run(pairs, checker, workers=workers, cache_size=cache_size))
+
+
+def _in_step(
+    texts: Iterable[str], regions: Iterable[str | None]
+) -> Iterator[tuple[str, str | None]]:
+    try:
+        yield from zip(texts, regions, strict=True)
+    except ValueError as exc:
+        if not str(exc).startswith("zip()"):  # not ours: the caller's iterable raised it
+            raise
+        msg = "check_many(): texts and regions= have different lengths"
+        raise ValueError(msg) from None

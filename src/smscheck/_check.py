@@ -43,13 +43,21 @@ _PARSE_FAILURE_CODES: Final = {
 }
 
 
-def validated_options(region: str | None, lang: str) -> str | None:
-    """Check a region hint and a language; return the hint upper-case."""
+def validated_options(region: str | None, lang: str) -> tuple[str | None, str]:
+    """Check a region hint and a language; return both normalised.
+
+    Region codes and language tags are case-insensitive: ``"ru "`` gives ``"RU"`` as the
+    region and ``"RU"`` gives ``"ru"`` as the language.
+    """
     hint = _region_hint(region)
-    if lang not in LANGUAGES:
+    if not isinstance(lang, str):
+        msg = f"lang must be a str, not {type(lang).__name__}"
+        raise TypeError(msg)
+    language = lang.strip().lower()
+    if language not in LANGUAGES:
         msg = f"no messages in language {lang!r}; choose one of {', '.join(LANGUAGES)}"
         raise ValueError(msg)
-    return hint
+    return hint, language
 
 
 def _region_hint(region: str | None) -> str | None:
@@ -161,7 +169,7 @@ def check(
         text: The text as typed, pasted or exported; any ``str``.
         region: ISO 3166 alpha-2 code of the country the person is most likely in, used to
             read numbers written without a country code; case-insensitive.
-        lang: Language of messages and remedies: ``"en"`` or ``"ru"``.
+        lang: Language of messages and remedies: ``"en"`` or ``"ru"``; case-insensitive.
         rules: The region and carrier rules to apply, from :func:`load_rules`; by default the
             rules shipped with smscheck (loaded on first use).
         sender: How the sending service sends its SMS. Rules that do not concern this kind
@@ -190,7 +198,7 @@ def check(
     if not isinstance(text, str):
         msg = f"check() expects the text as a str, not {type(text).__name__}"
         raise TypeError(msg)
-    hint = validated_options(region, lang)
+    hint, lang = validated_options(region, lang)
     if rules is not None and not isinstance(rules, RuleSet):
         msg = f"rules must be a RuleSet from smscheck.load_rules(), not {type(rules).__name__}"
         raise TypeError(msg)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import urllib.parse
 
 import attrs
 
@@ -73,6 +74,7 @@ _SEPARATORS = frozenset(
     ".\uff0e\u00b7\u30fb/\uff0f\\()\uff08\uff09[]\uff3b\uff3d~\u2053\u223c\uff5e"
 )
 _PLUS = frozenset("+\uff0b\u2795\ufe62")
+_TILDES = frozenset("~\u223c\uff5e")
 
 # Letters that people type for digits they resemble. Cyrillic and Greek letters have no keypad
 # meaning in phonenumbers, so reading them as digits never hides a vanity number.
@@ -105,12 +107,16 @@ _LOOKALIKES: dict[str, str] = {
 del _LOOKALIKES["\u0422"]
 _ASCII_LOOKALIKES = frozenset("OolI")
 
-# Words that introduce an extension: English, Russian, German, French, Spanish.
+# Words that introduce an extension: English, Russian, German, French, Spanish, Portuguese,
+# Polish, Chinese. Words are compared after NFKC folding and lower-casing, so full-width
+# ``ｅｘｔ`` and ``extensión`` typed with a combining accent match too.
 _EXTENSION_WORDS = frozenset(
     {
         "ext",
         "extn",
+        "xtn",
         "extension",
+        "extensión",
         "x",
         "xt",
         "доб",
@@ -119,18 +125,51 @@ _EXTENSION_WORDS = frozenset(
         "durchwahl",
         "poste",
         "anexo",
+        "ramal",
         "int",
+        "wew",
+        "wewn",
+        "分機",
+        "分机",
+        "转",
+        "轉",
     }
 )
-# Labels people write before the number.
+# Labels people write before the number. A label is only a label before the first digit.
 _LABEL_WORDS = frozenset(
-    {"tel", "tél", "phone", "mobile", "mob", "cell", "тел", "моб", "телефон", "handy", "whatsapp"}
+    {
+        "tel",
+        "tél",
+        "phone",
+        "mobile",
+        "mob",
+        "cell",
+        "direct",
+        "call",
+        "тел",
+        "моб",
+        "телефон",
+        "handy",
+        "telefon",
+        "telefono",
+        "teléfono",
+        "whatsapp",
+        "電話",
+        "电话",
+        "手機",
+        "手机",
+    }
 )
+# Colons that may follow a label or an extension word: "Tel:", "Тел.:", "xtn:".
+_COLONS = ":\uff1a"
 
 # Spreadsheet damage: Excel's scientific rendering of a long number, e.g. 7.91235E+10.
 _SCIENTIFIC = re.compile(r"\+?([0-9])[.,]([0-9]{1,14})[eE]\+?([0-9]{1,2})")
 # Separators between two numbers in one field; `/` is handled apart (Germans write 089/1234567).
-_MULTI_SPLIT = re.compile(r"[,;\n\r|]+|\s+(?:or|или|and|и|oder|ou|o)\s+", re.IGNORECASE)
+# A spaced run of two or more hyphens ("650-253-4561 -- 455-234-3451") separates numbers too.
+_MULTI_SPLIT = re.compile(
+    r"[,;\n\r|]+|\s+(?:or|или|and|и|oder|ou|o)\s+|\s+-{2,}(?=\s)", re.IGNORECASE
+)
 # A spaced slash or a space before a plus separates whole numbers; a bare slash may be the
 # German area-code slash (089/1234567), so it splits only when every piece is a whole number.
 _STRONG_SPLIT = re.compile(r"\s+[/／]\s+|\s(?=[+＋])")
@@ -225,7 +264,11 @@ def _undo_spreadsheet(text: str, findings: list[Finding]) -> str | None:
 
 def _split_tel_uri(text: str) -> tuple[str, str | None]:
     """Read an RFC 3966 ``tel:`` URI ourselves: phonenumbers' parameter handling backtracks."""
-    body = text[4:]
+    return _split_tel_params(text[4:])
+
+
+def _split_tel_params(body: str) -> tuple[str, str | None]:
+    """Split ``number;param=value;...`` (RFC 3966) into the number and its extension."""
     extension = None
     number, _, params = body.partition(";")
     context = ""
@@ -243,8 +286,131 @@ def _split_tel_uri(text: str) -> tuple[str, str | None]:
     return number, extension
 
 
+# RFC 3966 parameters written without the tel: scheme: "03-331-6005;phone-context=+64".
+_TEL_PARAM = re.compile(r";[ \t]*(?:phone-context|ext|isub)[ \t]*=", re.IGNORECASE)
+
+# WhatsApp click-to-chat links: the number is always international, written without its plus.
+_SCHEMES = ("https://", "http://")
+_WHATSAPP_PATHS = (
+    "api.whatsapp.com/send",
+    "web.whatsapp.com/send",
+    "www.whatsapp.com/send",
+    "whatsapp.com/send",
+    "whatsapp://send",
+)
+
+
+def _whatsapp_number(text: str) -> str | None:
+    """``+27123456789`` for ``https://wa.me/27123456789`` and ``...send?phone=%2B27...``."""
+    lowered = text.lower()
+    for scheme in _SCHEMES:
+        if lowered.startswith(scheme):
+            text, lowered = text[len(scheme) :], lowered[len(scheme) :]
+            break
+    value: str | None = None
+    if lowered.startswith(("wa.me/", "www.wa.me/")):
+        value = text.partition("/")[2].partition("?")[0].partition("#")[0].rstrip("/")
+    elif lowered.startswith(_WHATSAPP_PATHS):
+        query = text.partition("?")[2].partition("#")[0]
+        for pair in query.split("&"):
+            name, _, found = pair.partition("=")
+            if name.lower() == "phone":
+                value = found
+                break
+    if value is None:
+        return None
+    number = urllib.parse.unquote(value).strip().removeprefix("+")
+    if number.isascii() and number.isdecimal():
+        return "+" + number
+    return None
+
+
+# Dial pauses after a complete number: "+12679000000,,123456789012345#" dials the number, waits,
+# then sends the rest as tones. A pause letter (p, w) is always a pause; commas and semicolons
+# are one only when what follows is too short for a number or ends its tones with "#"
+# (conference codes do): "79161234567,79161234568" and "...,,79161234568" stay two numbers.
+_PAUSES = frozenset(",;pPwW")
+_TONES = frozenset("#*")
+# Up to the sixth digit; \D and \d never overlap, so this cannot backtrack.
+_WHOLE_NUMBER_HEAD = re.compile(rf"(?:\D*\d){{{_MIN_DIGITS_OF_A_NUMBER}}}")
+_PAUSE_AFTER_DIGIT = re.compile(r"\d[,;pPwW]")
+
+
+def _split_post_dial(text: str) -> tuple[str, str | None]:
+    """Split the digits dialled after a pause off the number: ``(number, post-dial or None)``.
+
+    Only the first pause that directly follows a digit, with a whole number before it, is
+    looked at; the work is linear in the text.
+    """
+    if _PAUSES.isdisjoint(text):
+        return text, None
+    head = _WHOLE_NUMBER_HEAD.match(text)
+    pause = _PAUSE_AFTER_DIGIT.search(text, head.end() - 1) if head else None
+    return (text, None) if pause is None else _post_dial_at(text, pause.start() + 1)
+
+
+def _post_dial_at(text: str, start: int) -> tuple[str, str | None]:
+    end = start
+    while end < len(text) and text[end] in _PAUSES:
+        end += 1
+    pause, rest = text[start:end], text[end:]
+    if not rest[:1].isdecimal():
+        return text, None
+    kept: list[str] = []
+    for ch in rest:
+        if ch.isdecimal():
+            kept.append(str(unicodedata.decimal(ch)))
+        elif ch in _TONES:
+            kept.append(ch)
+        elif ch in _PAUSES:
+            kept.append(",")
+        elif ch not in _SEPARATORS:
+            return text, None
+    post_dial = "".join(kept)
+    explicit = any(c.isalpha() for c in pause) or "#" in post_dial
+    if not explicit and _digit_count(post_dial) >= _MIN_DIGITS_OF_A_NUMBER:
+        return text, None
+    return text[:start], post_dial
+
+
+def _word_at(text: str, start: int) -> tuple[str, int]:
+    """The word starting at ``start`` (letters, lookalikes, combining marks) and its end."""
+    end = start
+    while end < len(text) and _is_word_char(text[end]):
+        end += 1
+    return text[start:end], end
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalpha() or ch in _LOOKALIKES or unicodedata.category(ch).startswith("M")
+
+
+def _fold(word: str) -> str:
+    """Compare words by their NFKC form: full-width letters, composed accents, any case."""
+    return unicodedata.normalize("NFKC", word).lower()
+
+
+def _join_extensions(text: str) -> str:
+    """Drop a separator that only introduces an extension: ``(800) 901-3355, ext 7246433``."""
+    pieces: list[str] = []
+    last = 0
+    for match in _MULTI_SPLIT.finditer(text):
+        start = match.end()
+        while start < len(text) and text[start] in _SEPARATORS:
+            start += 1
+        word, _ = _word_at(text, start)
+        if word and _fold(word) in _EXTENSION_WORDS:
+            pieces.extend((text[last : match.start()], " "))
+            last = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def _first_of_many(text: str, findings: list[Finding]) -> str:
     """Keep the first of several numbers written in one field, and say there were several."""
+    text = _join_extensions(text)
     parts = [p for p in _MULTI_SPLIT.split(text) if p.strip()]
     numbers: list[str] = []
     for part in parts:
@@ -345,8 +511,15 @@ def screen(text: str) -> Screened:
     if repaired is None:
         return Screened(digits="", findings=tuple(findings), readable=False)
     extension: str | None = None
-    if repaired[:4].lower() == "tel:":
+    link = _whatsapp_number(repaired)
+    if link is not None:
+        repaired = link
+    elif repaired[:4].lower() == "tel:":
         repaired, extension = _split_tel_uri(repaired)
+    elif _TEL_PARAM.search(repaired):
+        repaired, extension = _split_tel_params(repaired)
+    if extension is None:
+        repaired, extension = _split_post_dial(repaired)
     repaired = _first_of_many(repaired, findings)
     screened = _scan(repaired, findings, extension)
     return attrs.evolve(screened, shape=shape) if shape is not None else screened
@@ -388,17 +561,24 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
                 odd.append(ch)
             else:
                 plus = True
+        elif (
+            ch in _TILDES
+            and ext_digits is None
+            and len(digits) >= _MIN_DIGITS_OF_A_NUMBER
+            and text[index - 1].isspace()
+        ):
+            # "+1 650 253 0000 ~630": a spaced tilde after a whole number marks an extension;
+            # the tilde of "8~10" (wait for the dial tone) follows a single digit.
+            close_run()
+            ext_digits = []
         elif ch in _SEPARATORS:
             close_run()
         elif ch == "#" and ext_digits is None and len(digits) >= _MIN_DIGITS_OF_A_NUMBER:
             ext_digits = []
         elif ch.isalpha() or ch in _LOOKALIKES:
             # Read a whole word, then decide what it is.
-            end = index
-            while end < length and (text[end].isalpha() or text[end] in _LOOKALIKES):
-                end += 1
-            word = text[index:end]
-            folded = word.lower().rstrip(".")
+            word, end = _word_at(text, index)
+            folded = _fold(word)
             if folded in _EXTENSION_WORDS and digits and ext_digits is None:
                 close_run()
                 ext_digits = []
@@ -419,11 +599,13 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
                 close_run()
                 odd.extend(word)
             index = end
-            if index < length and text[index] == "." and folded in _EXTENSION_WORDS:
-                index += 1
-            elif index < length and text[index] in ":\uff1a" and folded in _LABEL_WORDS:
-                # "Phone: +1 650 253 0000": the colon belongs to the label, not to the number.
-                index += 1
+            if folded in _EXTENSION_WORDS or folded in _LABEL_WORDS:
+                # "Phone: +1 650 253 0000", "Тел.: ...", "xtn:630": the dot and the colon
+                # belong to the word, not to the number.
+                if index < length and text[index] == ".":
+                    index += 1
+                if index < length and text[index] in _COLONS:
+                    index += 1
             continue
         else:
             close_run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -320,14 +321,17 @@ class Report:
         """Return the report as a JSON-safe dict with stable keys.
 
         Diagnostics cite their sources by ``id`` and ``checked`` date; ``sources`` describes
-        each cited source once (publisher, title, url, captured), by id.
+        each cited source once (publisher, title, url, captured), by id. An unpaired
+        surrogate in the input (which no UTF-8 text can hold) is written as the six
+        characters of its escape (a backslash, ``u`` and four hex digits), so the dict
+        always encodes as UTF-8 JSON.
         """
         sources: dict[str, dict[str, str | None]] = {}
         for d in (*self.diagnostics, *self.route):
             for s in d.sources:
                 if s.id not in sources:
                     sources[s.id] = s._described()  # noqa: SLF001
-        return {
+        data = {
             "input": self.input,
             "region_hint": self.region_hint,
             "ok": self.ok,
@@ -338,6 +342,24 @@ class Report:
             "route": [d.to_dict(cited=True) for d in self.route],
             "sources": sources,
         }
+        if _SURROGATE.search(self.input) is None:  # nothing else can hold one
+            return data
+        escaped: dict[str, Any] = _escape_surrogates(data)
+        return escaped
+
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogates(value: Any) -> Any:
+    """``value`` with every unpaired surrogate in its strings written as its escape."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, list):
+        return [_escape_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _escape_surrogates(item) for key, item in value.items()}
+    return value
 
 
 _ERROR: Final = Severity.ERROR
