@@ -263,12 +263,14 @@ def test_rfc3966_extension_without_the_scheme() -> None:
 
 
 def test_a_doubled_plus_is_read_as_one() -> None:
-    """``++49`` (the old print convention for "your international prefix") reads as +49.
-
-    No code says "the plus was doubled": none of the existing ones means that (see the
-    report of this change), so the number is read without a finding.
-    """
+    """``++49`` (the old print convention for "your international prefix") reads as +49,
+    with an info finding that says so."""
     report = smscheck.check("++49 1512 3456788")
     assert report.number is not None
     assert report.number.e164 == "+4915123456788"
-    assert report.codes == ()
+    assert report.codes == (Code.REPEATED_PLUS,)
+    assert report.diagnostics[0].message == (
+        "The number starts with 2 plus signs; it was read with one."
+    )
+    assert report.delivery.verdict.value == "likely"
+    assert smscheck.check("+49 1512 3456788").codes == ()

@@ -145,6 +145,7 @@ class Code(enum.StrEnum):
     INPUT_TOO_LONG = "input_too_long"
     INVALID_CHARACTERS = "invalid_characters"
     INVISIBLE_CHARACTERS = "invisible_characters"
+    REPEATED_PLUS = "repeated_plus"
     HAS_EXTENSION = "has_extension"
     MULTIPLE_NUMBERS = "multiple_numbers"
     VANITY_LETTERS = "vanity_letters"
@@ -215,6 +216,7 @@ DEFAULT_SEVERITY: dict[Code, Severity] = {
     Code.INPUT_TOO_LONG: _E,
     Code.INVALID_CHARACTERS: _E,
     Code.INVISIBLE_CHARACTERS: _I,
+    Code.REPEATED_PLUS: _I,
     Code.HAS_EXTENSION: _I,
     Code.MULTIPLE_NUMBERS: _E,
     Code.VANITY_LETTERS: _I,

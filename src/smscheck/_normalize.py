@@ -531,6 +531,7 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
     lookalike: list[str] = []  # digits with lookalike letters read as digits
     vanity: list[str] = []  # digits with ASCII letters kept for keypad reading
     plus = False
+    pluses = 0  # "++49": the old print convention for "your international prefix"
     odd: list[str] = []
     lookalikes_seen: list[str] = []
     ascii_runs: list[str] = []
@@ -560,6 +561,7 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
             if digits or ext_digits is not None:
                 odd.append(ch)
             else:
+                pluses += 1
                 plus = True
         elif (
             ch in _TILDES
@@ -620,6 +622,8 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
         odd.extend(letters)
     if extension:
         findings.append(Finding(Code.HAS_EXTENSION, (("extension", extension),)))
+    if pluses > 1 and digits:
+        findings.append(Finding(Code.REPEATED_PLUS, (("count", pluses),)))
     if not digits and not lookalikes_seen:
         # Words, not a number: one clear diagnostic says so; listing the letters adds nothing.
         findings.append(Finding(Code.NOT_A_NUMBER))

@@ -32,6 +32,10 @@ MESSAGES: dict[Code, W] = {
         "Invisible characters were removed from the number: {characters}.",
         "Nothing to do; if you pasted the number, type it by hand next time.",
     ),
+    Code.REPEATED_PLUS: W(
+        "The number starts with {count} plus signs; it was read with one.",
+        "Nothing to do; one + before the country code is enough.",
+    ),
     Code.HAS_EXTENSION: W(
         "The number has an extension ({extension}), which text messages cannot reach.",
         "Enter a number that reaches your own phone directly, without an extension.",
