@@ -78,6 +78,19 @@ def run_scan(path: Path, workers: int = 1) -> tuple[float, int]:
     return float(elapsed), int(rss)
 
 
+def run_check_many(path: Path, workers: int) -> float:
+    """Wall time of ``check_many(..., workers=N)`` over the file's phones, fresh interpreter."""
+    code = (
+        "import csv, time\n" + _WARM + f"rows = list(csv.DictReader(open({str(path)!r})))\n"
+        "phones = [r['phone'] for r in rows]\n"
+        "t = time.perf_counter()\n"
+        f"for _ in smscheck.check_many(phones, region='RU', workers={workers}): pass\n"
+        "print(time.perf_counter() - t)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(done.stdout)
+
+
 def spin(n: int) -> int:
     total = 0
     for i in range(n):
@@ -107,6 +120,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--big", type=int, default=1_000_000)
+    parser.add_argument("--no-rss", action="store_true", help="skip the memory measurement")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "rows.csv"
@@ -114,6 +128,7 @@ def main() -> None:
         loop = plain_loop(data)
         scan1, _ = run_scan(data, 1)
         scan2, _ = run_scan(data, 2)
+        many1, many2 = run_check_many(data, 1), run_check_many(data, 2)
         b1, b2 = busy(1), busy(2)
         print(f"rows: {args.rows:,}")
         print(f"plain check() loop: {args.rows / loop:,.0f} rows/s")
@@ -129,6 +144,13 @@ def main() -> None:
             f" = {(speedup - 1) / max(machine - 1, 1e-9):.0%} of the machine's gain,"
             f" {speedup / machine:.0%} of its speed-up (target >= 85%)"
         )
+        many = many1 / many2
+        print(
+            f"check_many, 2 workers vs 1:  {many:.2f}x"
+            f" = {many / machine:.0%} of the machine's speed-up (target >= 1.7x)"
+        )
+        if args.no_rss:
+            return
         small = Path(tmp) / "small.csv"
         make_csv(small, 10_000)
         make_csv(data, args.big)

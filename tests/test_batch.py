@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import pickle
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import smscheck
-from smscheck import _batch
+from smscheck import _batch, _compact
+from smscheck.strategies import mistyped_numbers, phone_numbers
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 INPUTS = ["8 912 345-67-89", "", "+44 20 7946 0123", "abc", "8 912 345-67-89", "+7 495 123-45-67"]
 
@@ -164,3 +169,70 @@ def test_language_is_case_insensitive() -> None:
     assert smscheck.check("", lang=" RU ") == smscheck.check("", lang="ru")
     with pytest.raises(TypeError, match="lang must be a str"):
         smscheck.check("", lang=None)  # type: ignore[arg-type]
+
+
+_SENDERS = st.one_of(
+    st.none(),
+    st.builds(
+        smscheck.Sender,
+        st.sampled_from(list(smscheck.SenderKind)),
+        registered_in=st.lists(st.sampled_from(["RU", "CN", "IN", "US", "FR"]), max_size=2),
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.one_of(
+        phone_numbers().map(lambda t: (t.text, t.region)),
+        mistyped_numbers().map(lambda t: (t.text, t.region)),
+        st.tuples(st.text(max_size=40), st.sampled_from([None, "RU", "US"])),
+    ),
+    sender=_SENDERS,
+    lang=st.sampled_from(["en", "ru"]),
+)
+def test_the_compact_form_rebuilds_the_same_report(
+    text: tuple[str, str | None], sender: smscheck.Sender | None, lang: str
+) -> None:
+    """What a worker sends back (the compact form) rebuilds into a report equal to the one
+    check() made: the same number, diagnostics, route, suggestions and verdict."""
+    report = smscheck.check(text[0], region=text[1], sender=sender, lang=lang)
+    packed = _compact.pack(report)
+    assert pickle.loads(pickle.dumps(packed)) == packed  # noqa: S301 - our own bytes
+    assert _compact.unpack(packed, lang, smscheck.load_rules()) == report
+
+
+def test_the_compact_form_is_smaller_than_the_report() -> None:
+    """The compact form of a report with route rules pickles to a fraction of the report."""
+    report = smscheck.check("+86 139 2345 6789", sender=smscheck.Sender("alphanumeric"))
+    assert report.route
+    assert len(pickle.dumps(_compact.pack(report))) * 3 < len(pickle.dumps(report))
+
+
+def test_workers_rebuild_reports_with_the_caller_s_options(tmp_path: Path) -> None:
+    """With two workers, reports equal check()'s with the same options: a sender, Russian,
+    an override rule set, a region per input."""
+    override = tmp_path / "rules.toml"
+    override.write_text(
+        "schema_version = 2\n[[rules]]\nid = 'zz-test'\nregion = 'RU'\n"
+        "code = 'delivery_hours_restricted'\neffect = 'delayed'\nchecked = 2026-12-01\n"
+        "sources = ['bird-country-guide']\nmessage = { en = 'm', ru = 'м' }\n"
+        "service_remedy = { en = 's', ru = 'с' }\n",
+        encoding="utf-8",
+    )
+    rules = smscheck.load_rules(override)
+    sender = smscheck.Sender("alphanumeric", registered_in=["FR"])
+    texts = [f"8 916 {i:03d}-{i % 100:02d}-{(i * 7) % 100:02d}" for i in range(600)]
+    texts += ["+86 139 2345 6789", "++49 1512 3456788", "", "07700 900123", "+7 916 123 45 6O"]
+    regions = ["RU" if i % 3 else None for i in range(len(texts))]
+    expected = [
+        smscheck.check(t, region=r, lang="RU", rules=rules, sender=sender)
+        for t, r in zip(texts, regions, strict=True)
+    ]
+    got = list(
+        smscheck.check_many(
+            texts, regions=regions, workers=2, lang="RU", rules=rules, sender=sender
+        )
+    )
+    assert got == expected
+    assert any(d.rule_ids == ("zz-test",) for r in got for d in r.route)

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,7 +21,6 @@ from smscheck._frames import FLAT_COLUMNS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
 VERDICT = [*FLAT_COLUMNS, "input_error"]
 
@@ -719,3 +719,60 @@ def test_check_reads_numbers_from_standard_input() -> None:
         "'8 916 123-45-67': likely  +79161234567",
         "'+44 20 7946 0123': unlikely  +442079460123  landline fictional_number",
     ]
+
+
+def test_scan_reads_and_writes_parquet(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """Parquet in and out (with pyarrow): the input's columns keep their types, the verdict
+    columns are added (ok as a boolean), rows equal check()'s; Parquet to CSV works too."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    phones = ["8 916 123-45-67", "+44 20 7946 0123", None, "07700 900123"]
+    regions = ["RU", "GB", "RU", "gb"]
+    table = pa.table(
+        {"id": pa.array([1, 2, 3, 4], pa.int64()), "Phone": phones, "country": regions}
+    )
+    src = tmp_path / "in.parquet"
+    pq.write_table(table, src)
+    out = tmp_path / "out.parquet"
+    code, _, err = scan([str(src), "--region-column", "country", "--out", str(out)], capfdbinary)
+    assert code == 1, err
+    written = pq.read_table(out)
+    assert written.schema.field("id").type == pa.int64()
+    assert written.schema.field("ok").type == pa.bool_()
+    assert written.column_names == ["id", "Phone", "country", *VERDICT]
+    for row, text, region in zip(written.to_pylist(), phones, regions, strict=True):
+        flat = smscheck.flatten(smscheck.check(text or "", region=region))
+        assert {k: row[k] for k in flat} == flat
+        assert row["input_error"] is None
+    code, _, _ = scan([str(src), "--region-column", "country", "--format", "csv"], capfdbinary)
+    assert code == 2  # Parquet is read from a file, but written to standard output: refused
+    as_csv = tmp_path / "out.csv"
+    code, _, _ = scan(
+        [str(src), "--region-column", "country", "--format", "csv", "--out", str(as_csv)],
+        capfdbinary,
+    )
+    assert code == 1
+    assert (
+        as_csv.read_text(encoding="utf-8")
+        .splitlines()[1]
+        .startswith("1,8 916 123-45-67,RU,true,likely,+79161234567")
+    )
+    bad = write(tmp_path / "bad.parquet", "not parquet\n")
+    code, _, err = scan([str(bad), "--out", str(tmp_path / "x.parquet")], capfdbinary)
+    assert code == 2
+    assert "not a Parquet file" in err
+
+
+def test_scan_to_a_device_writes_it_as_a_stream(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """--out /dev/null (or a named pipe) is written to, never replaced by a renamed file."""
+    src = write(tmp_path / "in.csv", "phone\n+79123456789\n")
+    before = Path(os.devnull).stat()
+    code, _, _ = scan([str(src), "--out", os.devnull], capfdbinary)
+    assert code == 0
+    after = Path(os.devnull).stat()
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+    assert not list(Path(os.devnull).parent.glob(".null.*.partial"))

@@ -35,7 +35,7 @@ _Key = tuple[str, str | None]
 class _Checker(Generic[_T]):
     """``check`` with fixed options, then ``convert``; picklable, so it can go to a worker."""
 
-    __slots__ = ("convert", "kwargs")
+    __slots__ = ("convert", "kwargs", "rebuild")
 
     def __init__(
         self,
@@ -46,6 +46,9 @@ class _Checker(Generic[_T]):
         rules: object | None,
     ) -> None:
         self.convert = convert
+        #: Turns what a worker sends back into the result (the compact form of a report
+        #: into the report), in the parent; ``None`` when the worker sends the result.
+        self.rebuild: Callable[[Any], _T] | None = None
         self.kwargs: dict[str, Any] = {"lang": lang, "sender": sender}
         if rules is not None:
             # The rules engine adds ``rules=`` to check(); only pass it when a caller gave one,
@@ -61,6 +64,20 @@ class _Checker(Generic[_T]):
 
     def __setstate__(self, state: tuple[Callable[[Report], _T], dict[str, Any]]) -> None:
         self.convert, self.kwargs = state
+        self.rebuild = None  # only the parent rebuilds
+
+    def compact(self) -> _Checker[_T]:
+        """This checker with workers sending reports in their compact form (``_compact``)."""
+        from ._compact import pack, unpack  # noqa: PLC0415
+        from ._rules_load import load_rules  # noqa: PLC0415
+
+        rules = self.kwargs.get("rules") or load_rules()
+        lang = str(self.kwargs["lang"]).strip().lower()
+        out: _Checker[Any] = _Checker(
+            pack, lang=lang, sender=self.kwargs["sender"], rules=self.kwargs.get("rules")
+        )
+        out.rebuild = lambda packed: unpack(packed, lang, rules)
+        return out
 
 
 def _as_report(report: Report) -> Report:
@@ -153,6 +170,7 @@ def _run_parallel(
     items: Iterable[tuple[_P, _Key]], checker: _Checker[_T], workers: int, cache_size: int
 ) -> Iterator[tuple[_P, _T]]:
     cache: _LRU[_T] = _LRU(cache_size)
+    rebuild = checker.rebuild
     source = iter(items)
     pending: collections.deque[_Chunk[_P, _T]] = collections.deque()
     max_pending = workers * CHUNKS_PER_WORKER
@@ -188,7 +206,10 @@ def _run_parallel(
             done = pending.popleft()
             known = done.known
             if done.future is not None:
-                for i, result in zip(done.todo_at, done.future.result(), strict=True):
+                results = done.future.result()
+                if rebuild is not None:
+                    results = [rebuild(result) for result in results]
+                for i, result in zip(done.todo_at, results, strict=True):
                     known[i] = result
                     cache.put(done.items[i][1], result)
             for i, (payload, _) in enumerate(done.items):
@@ -301,6 +322,8 @@ def check_many(  # noqa: PLR0913 - keyword-only options, like check()
         workers=workers,
         cache_size=cache_size,
     )
+    if workers > 1:
+        checker = checker.compact()
     pairs: Iterable[tuple[None, _Key]]
     if regions is None:
         pairs = ((None, (text, region)) for text in texts)

@@ -20,7 +20,13 @@ if TYPE_CHECKING:
     from ._normalize import Params, Screened
     from ._rules import Rule
 
-__all__ = ["check", "validated_options"]
+__all__ = [
+    "PORTABILITY_SOURCE",
+    "check",
+    "person_diagnostic",
+    "route_diagnostics",
+    "validated_options",
+]
 
 _LINE_TYPE_CODES: Final = {
     LineType.FIXED_LINE: Code.LANDLINE,
@@ -77,13 +83,16 @@ def _region_hint(region: str | None) -> str | None:
 # the region, a line type), so rendered ones are kept: rendering is the costliest part of a
 # rule's diagnostic. Bounded; keyed by everything the diagnostic is made of.
 @functools.lru_cache(maxsize=4096)
-def _diagnostic(code: Code, lang: str, params: Params, sources: tuple[Source, ...]) -> Diagnostic:
+def person_diagnostic(
+    code: Code, lang: str, params: Params, sources: tuple[Source, ...] = ()
+) -> Diagnostic:
+    """A diagnostic smscheck words itself (every code but the rules'), rendered in ``lang``."""
     message, remedy, service = render(code, lang, params)
     return Diagnostic(code, code.severity, message, remedy, service, params, (), sources)
 
 
 @functools.lru_cache(maxsize=4096)
-def _route_diagnostics(
+def route_diagnostics(
     matched: tuple[tuple[Rule, Severity], ...], lang: str
 ) -> tuple[Diagnostic, ...]:
     """One diagnostic per code: the rules with the same code merged, most severe first.
@@ -141,7 +150,7 @@ class _Collector:
         self.route: tuple[Diagnostic, ...] = ()
 
     def add(self, code: Code, params: Params = (), sources: tuple[Source, ...] = ()) -> None:
-        self.diagnostics.append(_diagnostic(code, self.lang, params, sources))
+        self.diagnostics.append(person_diagnostic(code, self.lang, params, sources))
 
     def extend(self, findings: tuple[Finding, ...]) -> None:
         for finding in findings:
@@ -475,7 +484,7 @@ _CAN_TAKE_SMS: Final = frozenset(
 )
 
 # Where the portability flag comes from: phonenumbers' copy of libphonenumber's metadata.
-_PORTABILITY_SOURCE: Final = Source(
+PORTABILITY_SOURCE: Final = Source(
     id="libphonenumber-metadata",
     publisher="Google libphonenumber, via the phonenumbers package",
     title="Numbering metadata: mobileNumberPortableRegion",
@@ -507,7 +516,7 @@ def _apply_rules(
     )
     if not matched:
         return
-    route = _route_diagnostics(matched, out.lang)
+    route = route_diagnostics(matched, out.lang)
     if (
         number.carrier is not None
         and _phone.is_portable_region(region)
@@ -517,11 +526,11 @@ def _apply_rules(
         # be the number's carrier any more.
         route = (
             *route,
-            _diagnostic(
+            person_diagnostic(
                 Code.CARRIER_MAY_BE_PORTED,
                 out.lang,
                 (("carrier", number.carrier),),
-                (_PORTABILITY_SOURCE,),
+                (PORTABILITY_SOURCE,),
             ),
         )
     out.route = route

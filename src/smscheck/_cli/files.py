@@ -26,6 +26,8 @@ __all__ = [
     "FLUSH_SECONDS",
     "Lines",
     "Output",
+    "ParquetReader",
+    "ParquetWriter",
     "Reader",
     "Writer",
     "input_format",
@@ -150,22 +152,11 @@ class Reader:
             self.region_column = self.header[self.region_at]
 
     def _find(self, name: str) -> int:
-        """The position of a column: its exact name, else the one name equal ignoring case."""
-        if name in self.header:
-            return self.header.index(name)
         what = "column" if self.fmt == "csv" else "key"
-        folded = name.casefold()
-        near = [i for i, h in enumerate(self.header) if h.casefold() == folded]
-        if len(near) == 1:
-            return near[0]
-        if near:
-            names = ", ".join(repr(self.header[i]) for i in near)
-            msg = f"{len(near)} {what}s match {name!r} ignoring case ({names}): give one exactly"
-            raise UsageError(msg)
-        columns = ", ".join(self.header) or "none"
-        delimiter = f" (read with delimiter {self.delimiter!r})" if self.fmt == "csv" else ""
-        msg = f"no {what} named {name!r} in the first row{delimiter} (found: {columns})"
-        raise UsageError(msg)
+        where = f"the first row (read with delimiter {self.delimiter!r})"
+        if self.fmt != "csv":
+            where = "the first row"
+        return find_column(self.header, name, what, where)
 
     def _object(self, text: str) -> tuple[dict[str, Any], str | None]:
         try:
@@ -220,16 +211,149 @@ class Reader:
     def phone_and_region(self, fields: list[str] | dict[str, Any]) -> tuple[str, str | None]:
         """The row's phone text and region value (None when empty)."""
         if isinstance(fields, dict):
-            phone, region = (
-                fields.get(self.column),
-                (None if self.region_column is None else fields.get(self.region_column)),
-            )
-            text = phone if isinstance(phone, str) else "" if phone is None else json.dumps(phone)
-            return text, region if isinstance(region, str) and region.strip() else None
+            return _from_object(fields, self.column, self.region_column)
         text = fields[self.col_at] if self.col_at < len(fields) else ""
         if self.region_at is None or self.region_at >= len(fields):
             return text, None
         return text, fields[self.region_at].strip() or None
+
+
+def find_column(header: list[str], name: str, what: str, where: str) -> int:
+    """The position of a column: its exact name, else the one name equal ignoring case."""
+    if name in header:
+        return header.index(name)
+    folded = name.casefold()
+    near = [i for i, h in enumerate(header) if h.casefold() == folded]
+    if len(near) == 1:
+        return near[0]
+    if near:
+        names = ", ".join(repr(header[i]) for i in near)
+        msg = f"{len(near)} {what}s match {name!r} ignoring case ({names}): give one exactly"
+        raise UsageError(msg)
+    columns = ", ".join(header) or "none"
+    msg = f"no {what} named {name!r} in {where} (found: {columns})"
+    raise UsageError(msg)
+
+
+def _from_object(
+    fields: dict[str, Any], column: str, region_column: str | None
+) -> tuple[str, str | None]:
+    phone = fields.get(column)
+    region = None if region_column is None else fields.get(region_column)
+    text = phone if isinstance(phone, str) else "" if phone is None else json.dumps(phone)
+    return text, region if isinstance(region, str) and region.strip() else None
+
+
+def _pyarrow() -> Any:
+    try:
+        import pyarrow.parquet as pq  # noqa: PLC0415 - an optional extra, only for Parquet
+    except ImportError:
+        msg = "Parquet needs pyarrow: pip install 'smscheck[arrow]'"
+        raise UsageError(msg) from None
+    return pq
+
+
+class ParquetReader:
+    """Rows of a Parquet file as dicts, read one record batch at a time (pyarrow)."""
+
+    fmt = "parquet"
+    delimiter = ","
+    sniffed = False
+
+    def __init__(self, stream: IO[bytes], column: str, region_column: str | None) -> None:
+        self.stream = stream
+        self.column = column
+        self.region_column = region_column
+        self.header: list[str] = []
+        self.schema: Any = None
+        self.row = 0
+        self.start_line = 0
+
+    @property
+    def bytes_read(self) -> int:
+        """How far into the file the reader is, for the progress line."""
+        try:
+            return self.stream.tell()
+        except (OSError, ValueError):
+            return 0
+
+    def open(self) -> None:
+        pq = _pyarrow()
+        try:
+            self.file = pq.ParquetFile(self.stream)
+        except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds for bad files
+            msg = f"not a Parquet file ({type(exc).__name__}: {exc})"
+            raise UsageError(msg) from None
+        self.schema = self.file.schema_arrow
+        self.header = list(self.schema.names)
+        where = "the file's columns"
+        self.column = self.header[find_column(self.header, self.column, "column", where)]
+        if self.region_column is not None:
+            at = find_column(self.header, self.region_column, "column", where)
+            self.region_column = self.header[at]
+
+    def __iter__(self) -> Iterator[tuple[dict[str, Any], str | None]]:
+        for batch in self.file.iter_batches(batch_size=FLUSH_ROWS * 4):
+            for row in batch.to_pylist():
+                self.row += 1
+                self.start_line = self.row
+                yield row, None
+
+    def phone_and_region(self, fields: list[str] | dict[str, Any]) -> tuple[str, str | None]:
+        """The row's phone text and region value (None when empty)."""
+        if not isinstance(fields, dict):  # pragma: no cover - this reader yields dicts only
+            raise TypeError(type(fields).__name__)
+        return _from_object(fields, self.column, self.region_column)
+
+
+class ParquetWriter:
+    """Rows to a Parquet file, one row group per batch; the input's columns keep their types.
+
+    The file is only whole once :meth:`close` writes its footer, which is why a scan writes
+    to a temporary file renamed into place when it completes.
+    """
+
+    def __init__(self, stream: IO[bytes], schema: Any) -> None:
+        self.stream = stream
+        self.input_schema = schema
+        self.rows: list[dict[str, Any]] = []
+        self.pending = 0
+        self.written = 0
+        self.writer: Any = None
+
+    def header(self, names: list[str]) -> None:
+        import pyarrow as pa  # noqa: PLC0415 - an optional extra, only for Parquet
+
+        known = (
+            {}
+            if self.input_schema is None
+            else dict(zip(self.input_schema.names, self.input_schema.types, strict=True))
+        )
+        fields = [
+            pa.field(name, pa.bool_() if name == "ok" else known.get(name, pa.string()))
+            for name in names
+        ]
+        self.schema = pa.schema(fields)
+        self.writer = _pyarrow().ParquetWriter(self.stream, self.schema)
+
+    def row(self, values: dict[str, Any]) -> None:
+        self.rows.append(values)
+        self.pending += 1
+        if self.pending >= FLUSH_ROWS * 16:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            import pyarrow as pa  # noqa: PLC0415
+
+            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.rows.clear()
+        self.written += self.pending
+        self.pending = 0
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
 
 
 class Writer:
@@ -274,6 +398,9 @@ class Writer:
         self.pending = 0
         self.last_flush = time.monotonic()
 
+    def close(self) -> None:
+        self.flush()
+
 
 class Output:
     """Where a scan writes: standard output, streamed; or a file, never half written.
@@ -281,12 +408,14 @@ class Output:
     A file is written to a temporary file beside it, renamed into place by :meth:`close`
     only when the scan completed; an interrupted or failed scan leaves the old file (or
     none), and a killed one at most a ``.<name>.*.partial`` file beside it. A target that
-    is the input itself (the same path, or the same file under another name) is refused.
+    is the input itself (the same path, or the same file under another name) is refused. A
+    target that is not a regular file (``/dev/null``, a named pipe) is written as a stream.
     """
 
     def __init__(self, target: str | None, source: IO[bytes], source_name: str) -> None:
         self.target = None if target in (None, "-") else Path(target)
         self.temporary: Path | None = None
+        self.stream: IO[bytes] | None = None  # the file or device, once opened
         if self.target is not None and _same_file(source, self.target):
             msg = (
                 f"--out {target} is the file being scanned ({source_name}); writing it would"
@@ -302,6 +431,15 @@ class Output:
     def open(self) -> IO[bytes]:
         if self.target is None:
             return sys.stdout.buffer
+        if self.target.exists() and not self.target.is_file():
+            # A device or a pipe (/dev/null, a FIFO): written as a stream, never replaced.
+            try:
+                device = self.target.open("wb", buffering=0)
+            except OSError as exc:
+                msg = f"cannot write {self.target}: {exc.strerror or exc}"
+                raise UsageError(msg) from None
+            self.stream = device
+            return device
         try:
             handle, name = tempfile.mkstemp(
                 dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".partial"
@@ -310,14 +448,17 @@ class Output:
             msg = f"cannot write {self.target}: {exc.strerror or exc}"
             raise UsageError(msg) from None
         self.temporary = Path(name)
-        self.stream: IO[bytes] = os.fdopen(handle, "wb", buffering=0)
-        return self.stream
+        stream = os.fdopen(handle, "wb", buffering=0)
+        self.stream = stream
+        return stream
 
     def close(self, *, complete: bool) -> None:
         """Close a file output; move it into place when the scan is complete, else drop it."""
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
         if self.temporary is None:
             return
-        self.stream.close()
         if complete and self.target is not None:
             # mkstemp makes the file private: give it the old file's mode, or a new file's.
             try:
@@ -350,4 +491,7 @@ def _same_file(source: IO[bytes], target: Path) -> bool:
 def input_format(path: str, given: str | None) -> str:
     if given:
         return given
-    return "jsonl" if path.lower().endswith((".jsonl", ".ndjson", ".json")) else "csv"
+    lowered = path.lower()
+    if lowered.endswith((".parquet", ".pq")):
+        return "parquet"
+    return "jsonl" if lowered.endswith((".jsonl", ".ndjson", ".json")) else "csv"

@@ -26,7 +26,7 @@ from ._base import (
     sender_of,
     silence_stdout,
 )
-from .files import Lines, Output, Reader, Writer, input_format
+from .files import Lines, Output, ParquetReader, ParquetWriter, Reader, Writer, input_format
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -100,8 +100,16 @@ def run_scan(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         raise UsageError(f"cannot read {args.file}: {exc.strerror or exc}") from None  # noqa: EM102
     try:
         total = None if args.file == "-" else os.fstat(in_stream.fileno()).st_size
-        lines = Lines(in_stream, args.encoding)
-        reader = Reader(lines, in_fmt, args.column, args.region_column, args.delimiter)
+        if "parquet" in (in_fmt, out_fmt) and "-" in (args.file, args.out or "-"):
+            msg = "Parquet is read and written as files: give FILE and --out, not -"
+            raise UsageError(msg)
+        reader: Reader | ParquetReader
+        if in_fmt == "parquet":
+            reader = ParquetReader(in_stream, args.column, args.region_column)
+            lines: Any = reader
+        else:
+            lines = Lines(in_stream, args.encoding)
+            reader = Reader(lines, in_fmt, args.column, args.region_column, args.delimiter)
         try:
             reader.open()
         except UsageError as exc:
@@ -138,8 +146,8 @@ def run_scan(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def _scan(  # noqa: PLR0913, PLR0917 - the parts of one scan, set up by run_scan
     args: argparse.Namespace,
-    reader: Reader,
-    lines: Lines,
+    reader: Reader | ParquetReader,
+    lines: Any,
     checker: Any,
     run: Callable[..., Iterator[tuple[Any, Any]]],
     out_stream: IO[bytes],
@@ -152,7 +160,11 @@ def _scan(  # noqa: PLR0913, PLR0917 - the parts of one scan, set up by run_scan
 
     header = reader.header
     width = len(header)
-    writer = Writer(out_stream, out_fmt, reader.delimiter)
+    writer: Writer | ParquetWriter
+    if out_fmt == "parquet":
+        writer = ParquetWriter(out_stream, getattr(reader, "schema", None))
+    else:
+        writer = Writer(out_stream, out_fmt, reader.delimiter)
     writer.header([*header, *FLAT_COLUMNS, INPUT_ERROR])
     progress = Progress(err, total, lines)
     counts: collections.Counter[str] = collections.Counter()
@@ -220,7 +232,7 @@ def _scan(  # noqa: PLR0913, PLR0917 - the parts of one scan, set up by run_scan
                 obj[INPUT_ERROR] = error
                 writer.row(obj)
             progress.update(stats["rows"])
-        writer.flush()
+        writer.close()
     except KeyboardInterrupt:
         interrupted = True
     except BrokenPipeError:
@@ -341,9 +353,11 @@ def add_parser(sub: Any) -> None:
     add_common(p)
     p.add_argument("--region-column", help="column holding each row's region code")
     p.add_argument("--out", help="where to write (default: standard output; - for it too)")
-    p.add_argument("--format", choices=("csv", "jsonl"), help="output format (input's)")
+    p.add_argument("--format", choices=("csv", "jsonl", "parquet"), help="output format (input's)")
     p.add_argument(
-        "--input-format", choices=("csv", "jsonl"), help="input format (from the file name)"
+        "--input-format",
+        choices=("csv", "jsonl", "parquet"),
+        help="input format (from the file name: .csv, .jsonl/.ndjson/.json, .parquet)",
     )
     p.add_argument("--encoding", default="utf-8", help="input encoding (utf-8; a BOM is fine)")
     p.add_argument(
