@@ -296,8 +296,8 @@ def test_effects_follow_the_wording_of_their_rules() -> None:
 @pytest.mark.parametrize(
     ("field", "value", "hint"),
     [
-        ("registered_in", ["RUS"], "did you mean 'RU'?"),
-        ("local_in", ["India"], "did you mean 'IN'?"),
+        ("registered_in", ["RUS"], "expected ISO 3166 alpha-2 codes"),
+        ("local_in", ["India"], "expected ISO 3166 alpha-2 codes"),
         ("templates_in", ["XX"], "such as 'RU'"),
     ],
 )

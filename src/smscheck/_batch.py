@@ -71,7 +71,8 @@ class _Checker(Generic[_T]):
         from ._compact import pack, unpack  # noqa: PLC0415
         from ._rules_load import load_rules  # noqa: PLC0415
 
-        rules = self.kwargs.get("rules") or load_rules()
+        given = self.kwargs.get("rules")
+        rules = load_rules() if given is None else given  # an empty set is falsy
         lang = str(self.kwargs["lang"]).strip().lower()
         out: _Checker[Any] = _Checker(
             pack, lang=lang, sender=self.kwargs["sender"], rules=self.kwargs.get("rules")

@@ -193,12 +193,11 @@ def _checked_regions(regions: Iterable[str], field: str) -> frozenset[str]:
             raise TypeError(msg)
         code = region.strip().upper()
         if code not in known:
-            # An alpha-3 code ("RUS") usually starts with its alpha-2 one.
-            near = sorted(r for r in known if len(code) > 2 and code.startswith(r))
-            hint = f"; did you mean {near[0]!r}?" if len(near) == 1 else ""
+            # No guess at the code meant: alpha-3 codes only sometimes start with their
+            # alpha-2 one (CHN is CN, not CH; AUT is AT, not AU), and a wrong guess misleads.
             msg = (
                 f"unknown region {region!r} in Sender.{field}: expected ISO 3166 alpha-2"
-                f" codes such as 'RU' or 'IN'{hint}"
+                " codes such as 'RU' or 'IN'"
             )
             raise ValueError(msg)
         out.add(code)
@@ -244,7 +243,7 @@ class Sender:
         >>> smscheck.Sender("alphanumeric", registered_in=["RUS"])
         Traceback (most recent call last):
           ...
-        ValueError: unknown region 'RUS' in Sender.registered_in: ... did you mean 'RU'?
+        ValueError: unknown region 'RUS' in Sender.registered_in: expected ISO 3166 alpha-2 ...
 
         ```
     """
