@@ -105,6 +105,8 @@ def test_verdict_split_and_merge_hold_on_any_number(
         assert report.delivery.reasons == ()
     else:
         every = [d for d in (*report.diagnostics, *report.route) if d.severity is decisive]
+        if not every and report.number is None:  # nothing is an error: what says why
+            every = list(report.diagnostics)
         assert list(report.delivery.reasons) == every
     assert report.ok == (report.number is not None and report.delivery.verdict is not _V.UNLIKELY)
 
@@ -120,6 +122,15 @@ _NO_SMS = {
     LineType.VOICEMAIL,
 }
 _MAYBE = {LineType.VOIP, LineType.PAGER, LineType.PERSONAL_NUMBER, LineType.FIXED_LINE_OR_MOBILE}
+
+
+def test_an_unread_number_without_an_error_gives_its_reasons() -> None:
+    """A lookalike letter leaves no number and only a warning: the verdict is unlikely, and
+    the warning is its reason."""
+    report = smscheck.check("+7 916 555 12 3O")
+    assert report.number is None
+    assert report.delivery.verdict is _V.UNLIKELY
+    assert [d.code for d in report.delivery.reasons] == [Code.LOOKALIKE_CHARACTERS]
 
 
 @pytest.mark.parametrize("kind", [t for t in range(11) if t != PhoneNumberType.UNKNOWN])

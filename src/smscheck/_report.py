@@ -373,7 +373,9 @@ def judge(
     Severities carry the verdict (:class:`~smscheck.Severity`): an error says the code will
     not reach the person, a warning that it may not. So: no number read, or any error,
     ``unlikely``; else any warning, ``at_risk``; else ``likely``. The reasons are the
-    diagnostics of the deciding severity, the person's first, then the route's.
+    diagnostics of the deciding severity, the person's first, then the route's; when no
+    number was read and nothing is an error (``+7 916 555 12 3O``: a lookalike letter), the
+    person's diagnostics, which say why.
     """
     decisive = _ERROR if number is None else None
     reasons: list[Diagnostic] = []
@@ -388,7 +390,7 @@ def judge(
                 decisive = _WARNING
                 reasons.append(d)
     if decisive is _ERROR:
-        return Delivery(DeliveryVerdict.UNLIKELY, tuple(reasons))
+        return Delivery(DeliveryVerdict.UNLIKELY, tuple(reasons or diagnostics))
     if decisive is _WARNING:
         return Delivery(DeliveryVerdict.AT_RISK, tuple(reasons))
     return Delivery(DeliveryVerdict.LIKELY)
