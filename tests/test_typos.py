@@ -281,3 +281,31 @@ def test_national_format_of_the_form_country_keeps_its_reading() -> None:
         example, phonenumbers.PhoneNumberFormat.E164
     )
     assert Code.MISSING_PLUS not in report.codes
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        ("0049 1512 3456788", "+4915123456788"),
+        ("00 7 916 123 45 67", "+79161234567"),
+        ("011 44 7911 123456", "+447911123456"),
+    ],
+)
+def test_an_international_prefix_without_a_region_is_read(text: str, e164: str) -> None:
+    """With no region, 00 or 011 and a valid number after it give that number, with a
+    warning: the country code is there, after the prefix that dials abroad."""
+    report = smscheck.check(text)
+    assert report.number is not None
+    assert report.number.e164 == e164
+    assert report.has(Code.WRONG_INTERNATIONAL_PREFIX)
+    assert not report.has(Code.MISSING_COUNTRY_CODE)
+    assert report.delivery.verdict.value == "at_risk"
+
+
+def test_digits_without_plus_or_prefix_still_need_a_region() -> None:
+    """Without a region, digits with no + and no international prefix are not read: they may
+    be a national number of any country (the caller's contract is a +)."""
+    report = smscheck.check("4915123456788")
+    assert report.number is None
+    assert report.has(Code.MISSING_COUNTRY_CODE)
+    assert report.suggestions[0].e164 == "+4915123456788"

@@ -255,8 +255,11 @@ def _read(
     if screened.vanity_text is not None:
         digits = _phone.keypad_digits(screened.vanity_text).lstrip("+")
     if not screened.plus and hint is None:
-        out.add(Code.MISSING_COUNTRY_CODE)
         verdict = _typos.without_region(digits, _typos.typing_of(text, digits))
+        if verdict is not None and verdict.number is not None:  # "0049 ...": read as +49
+            suggestions = _apply(verdict, out)
+            return _describe_valid(verdict.number, screened, out), suggestions
+        out.add(Code.MISSING_COUNTRY_CODE)
         return None, _apply(verdict, out)
     parsed = _phone.parse(digits, plus=screened.plus, region=hint)
     if isinstance(parsed, _phone.ParseFailure):

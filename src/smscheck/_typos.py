@@ -663,11 +663,16 @@ def without_region(digits: str, typing: Typing = Typing()) -> Verdict | None:  #
         same_length_possible=True,
         groups=search.free_groups(len(digits)),
     )
-    verdict = _verdict(search.conclude(other), None, stand=False)
+    verdict = _verdict(search.conclude(other), None, stand=True)
     if verdict is None:
         return None
-    # Without a region, "missing country code" stays the error: the caller's contract is a +.
-    return attrs.evolve(verdict, explained=False)
+    if verdict.number is not None and verdict.findings[0].code is Code.WRONG_INTERNATIONAL_PREFIX:
+        # "0049 1512 3456788": the country code is there, after the prefix that dials abroad
+        # (00 in most of the world, 011 in North America); read it as +49, with a warning.
+        return verdict
+    # Otherwise, without a region, "missing country code" stays the error: the caller's
+    # contract is a +, and digits without one may be a national number of any country.
+    return attrs.evolve(verdict, number=None, explained=False)
 
 
 def _local_only(parsed: _phone.Parsed) -> bool:

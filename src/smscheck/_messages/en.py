@@ -142,7 +142,8 @@ MESSAGES: dict[Code, W] = {
         "Put + in front of the country code.",
     ),
     Code.WRONG_INTERNATIONAL_PREFIX: W(
-        "The number starts with {prefix}, the international prefix of another country.",
+        "The number starts with {prefix}, a prefix for dialling abroad; in a phone field,"
+        " + stands for it.",
         "Replace {prefix} with +.",
     ),
     Code.REGION_MISMATCH: W(
