@@ -12,7 +12,17 @@ from ._codes import Code, DeliveryVerdict, LineType, SenderKind, Severity
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["Delivery", "Diagnostic", "Number", "Report", "Sender", "Source", "Suggestion"]
+__all__ = [
+    "SURROGATE",
+    "Delivery",
+    "Diagnostic",
+    "Number",
+    "Report",
+    "Sender",
+    "Source",
+    "Suggestion",
+    "checked_regions",
+]
 
 
 @attrs.frozen
@@ -179,7 +189,7 @@ class Number:
         }
 
 
-def _checked_regions(regions: Iterable[str], field: str) -> frozenset[str]:
+def checked_regions(regions: Iterable[str], where: str) -> frozenset[str]:
     """Region codes as a set: upper-case, blanks stripped, each one phonenumbers knows."""
     if isinstance(regions, str):
         regions = [regions]
@@ -189,14 +199,14 @@ def _checked_regions(regions: Iterable[str], field: str) -> frozenset[str]:
     out = set()
     for region in regions:
         if not isinstance(region, str):
-            msg = f"Sender.{field} takes region codes as str, not {type(region).__name__}"
+            msg = f"{where} takes region codes as str, not {type(region).__name__}"
             raise TypeError(msg)
         code = region.strip().upper()
         if code not in known:
             # No guess at the code meant: alpha-3 codes only sometimes start with their
             # alpha-2 one (CHN is CN, not CH; AUT is AT, not AU), and a wrong guess misleads.
             msg = (
-                f"unknown region {region!r} in Sender.{field}: expected ISO 3166 alpha-2"
+                f"unknown region {region!r} in {where}: expected ISO 3166 alpha-2"
                 " codes such as 'RU' or 'IN'"
             )
             raise ValueError(msg)
@@ -205,15 +215,15 @@ def _checked_regions(regions: Iterable[str], field: str) -> frozenset[str]:
 
 
 def _registered_in(regions: Iterable[str]) -> frozenset[str]:
-    return _checked_regions(regions, "registered_in")
+    return checked_regions(regions, "Sender.registered_in")
 
 
 def _local_in(regions: Iterable[str]) -> frozenset[str]:
-    return _checked_regions(regions, "local_in")
+    return checked_regions(regions, "Sender.local_in")
 
 
 def _templates_in(regions: Iterable[str]) -> frozenset[str]:
-    return _checked_regions(regions, "templates_in")
+    return checked_regions(regions, "Sender.templates_in")
 
 
 @attrs.frozen
@@ -341,13 +351,14 @@ class Report:
             "route": [d.to_dict(cited=True) for d in self.route],
             "sources": sources,
         }
-        if _SURROGATE.search(self.input) is None:  # nothing else can hold one
+        if SURROGATE.search(self.input) is None:  # nothing else can hold one
             return data
         escaped: dict[str, Any] = _escape_surrogates(data)
         return escaped
 
 
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+#: An unpaired surrogate: a Python str may hold one, UTF-8 text cannot.
+SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 def _escape_surrogates(value: Any) -> Any:

@@ -34,8 +34,6 @@ __all__ = [
     "sniff_delimiter",
 ]
 
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
-
 #: Output is written in whole rows, at most this many at a time or this often, so a scan
 #: stopped at any moment (even by SIGKILL) leaves only complete rows behind.
 FLUSH_ROWS: Final = 256
@@ -360,8 +358,11 @@ class Writer:
     """Whole rows to a binary stream, in small batches, so an interrupted scan is well-formed."""
 
     def __init__(self, stream: IO[bytes], fmt: str, delimiter: str = ",") -> None:
+        from .._report import SURROGATE  # noqa: PLC0415 - keeps --help from importing attrs
+
         self.stream = stream
         self.fmt = fmt
+        self.surrogate = SURROGATE
         self.buffer = io.StringIO()
         self.csv = csv.writer(self.buffer, delimiter=delimiter, lineterminator="\n")
         self.pending = 0
@@ -378,7 +379,7 @@ class Writer:
             self.csv.writerow(values)  # one write of the whole line
         else:
             line = json.dumps(values, ensure_ascii=False)
-            if _SURROGATE.search(line):  # a "\ud800" escape read from the input: keep it one
+            if self.surrogate.search(line):  # a "\ud800" escape read from the input: keep it one
                 line = json.dumps(values)
             self.buffer.write(line + "\n")
         self.pending += 1
