@@ -32,9 +32,10 @@ def names(wheel: Path) -> list[str]:
         return archive.namelist()
 
 
-def test_wheel_ships_the_rules_file_and_py_typed(names: list[str]) -> None:
-    """data/carrier_rules.toml and the PEP 561 marker are inside the package."""
+def test_wheel_ships_the_data_files_and_py_typed(names: list[str]) -> None:
+    """The data files and the PEP 561 marker are inside the package."""
     assert "smscheck/data/carrier_rules.toml" in names
+    assert "smscheck/data/delivery_errors.toml" in names
     assert "smscheck/py.typed" in names
 
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ._codes import (
         Code,
         DeliveryVerdict,
+        FailureCause,
         LiftedBy,
         LineType,
         RuleEffect,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
         Severity,
         Traffic,
     )
+    from ._failures import FailureExplanation, explain_failure
     from ._frames import FLAT_COLUMNS, check_frame, check_series, flatten
     from ._report import Delivery, Diagnostic, Number, Report, Sender, Source, Suggestion
     from ._rules import RegionEntry, Rule, RuleSet
@@ -43,6 +45,8 @@ __all__ = [
     "Delivery",
     "DeliveryVerdict",
     "Diagnostic",
+    "FailureCause",
+    "FailureExplanation",
     "LiftedBy",
     "LineType",
     "Number",
@@ -64,6 +68,7 @@ __all__ = [
     "check_frame",
     "check_many",
     "check_series",
+    "explain_failure",
     "flatten",
     "load_rules",
 ]
@@ -79,6 +84,9 @@ _HOMES = {
     "flatten": "._frames",
     "Code": "._codes",
     "DeliveryVerdict": "._codes",
+    "FailureCause": "._codes",
+    "FailureExplanation": "._failures",
+    "explain_failure": "._failures",
     "LiftedBy": "._codes",
     "RuleEffect": "._codes",
     "Traffic": "._codes",

@@ -14,6 +14,7 @@ from ._rules import RuleSet
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from ._failures import FailureExplanation
     from ._report import Report
 
 __all__ = ["Checker"]
@@ -98,4 +99,26 @@ class Checker:
             sender=self.sender,
             workers=workers,
             cache_size=cache_size,
+        )
+
+    def explain_failure(
+        self,
+        code: str | int,
+        /,
+        *,
+        provider: str,
+        number: str | None = None,
+        region: str | None = None,
+    ) -> FailureExplanation:
+        """:func:`~smscheck.explain_failure` with the checker's sender, rules and language."""
+        from ._failures import explain  # noqa: PLC0415 - the error table only when used
+
+        return explain(
+            code,
+            provider,
+            number,
+            self.region if region is None else region,
+            self.sender,
+            self.lang,
+            self.rules,
         )

@@ -9,6 +9,7 @@ __all__ = [
     "TYPO_CODES",
     "Code",
     "DeliveryVerdict",
+    "FailureCause",
     "LiftedBy",
     "LineType",
     "RuleEffect",
@@ -135,6 +136,64 @@ class DeliveryVerdict(enum.StrEnum):
     refuses this sender."""
 
 
+class FailureCause(enum.StrEnum):
+    """Why a provider says an SMS was not delivered, in one vocabulary for every provider.
+
+    The values are API: never renamed. ``docs/failures.md`` maps each provider's codes here.
+    """
+
+    INVALID_NUMBER = "invalid_number"
+    """The destination is not a valid phone number (format, length, country code)."""
+    UNKNOWN_NUMBER = "unknown_number"
+    """A well-formed number the network does not know: unallocated, deactivated, not in the
+    home register."""
+    ABSENT_SUBSCRIBER = "absent_subscriber"
+    """The handset is off, out of coverage or otherwise unreachable for now."""
+    NOT_SMS_CAPABLE = "not_sms_capable"
+    """A landline, a virtual line or a subscription that cannot take SMS."""
+    CARRIER_FILTERED = "carrier_filtered"
+    """Stopped by a carrier's or the provider's spam or fraud filtering."""
+    SENDER_NOT_ALLOWED = "sender_not_allowed"
+    """The sender (name, number, registration, campaign) is not registered or not allowed
+    for this destination or carrier."""
+    RECIPIENT_BLOCKED = "recipient_blocked"
+    """The recipient opted out, is barred from receiving SMS, or is on a block list."""
+    HANDSET_ERROR = "handset_error"
+    """The handset or SIM is full or cannot process the message."""
+    EXPIRED = "expired"
+    """The message's validity period ended before it could be delivered."""
+    RATE_LIMITED = "rate_limited"
+    """Throttled: too many messages to the number or from the sender, or a full queue."""
+    CONTENT_REJECTED = "content_rejected"
+    """The content was refused: body, encoding, length, link or media."""
+    SENDER_ACCOUNT = "sender_account"
+    """An account or configuration problem on the sending side: credentials, balance,
+    suspension, permissions, an invalid request."""
+    NO_ROUTE = "no_route"
+    """The provider or carrier has no route to this destination or network."""
+    NETWORK_FAILURE = "network_failure"
+    """A temporary failure in a network, a carrier or the provider along the way."""
+    NOT_A_FAILURE = "not_a_failure"
+    """The code reports the message delivered, or still on its way: nothing failed yet."""
+    UNKNOWN = "unknown"
+    """The sources do not say what went wrong, or the code is not one smscheck knows."""
+
+    @property
+    def sender_side(self) -> bool:
+        """True when the number cannot explain it: the sending side's doing, or no failure."""
+        return self in _SENDER_SIDE
+
+
+_SENDER_SIDE = frozenset(
+    {
+        FailureCause.SENDER_ACCOUNT,
+        FailureCause.RATE_LIMITED,
+        FailureCause.CONTENT_REJECTED,
+        FailureCause.NOT_A_FAILURE,
+    }
+)
+
+
 class Code(enum.StrEnum):
     """What a diagnostic or a suggestion is about. The values are API: never renamed."""
 
@@ -199,6 +258,17 @@ class Code(enum.StrEnum):
     SMS_PUMPING_RISK = "sms_pumping_risk"
     DESTINATION_UNSUPPORTED = "destination_unsupported"
     CARRIER_MAY_BE_PORTED = "carrier_may_be_ported"
+    # A provider's delivery error, explained (explain_failure).
+    PROVIDER_CODE = "provider_code"
+    UNKNOWN_ERROR_CODE = "unknown_error_code"
+    FAILURE_EXPLAINED_BY_NUMBER = "failure_explained_by_number"
+    FAILURE_EXPLAINED_BY_LINE_TYPE = "failure_explained_by_line_type"
+    LINE_TYPE_SETTLED_BY_FAILURE = "line_type_settled_by_failure"
+    FAILURE_EXPLAINED_BY_ROUTE = "failure_explained_by_route"
+    FAILURE_ON_VALID_NUMBER = "failure_on_valid_number"
+    FAILURE_ON_MOBILE_NUMBER = "failure_on_mobile_number"
+    NO_KNOWN_RULE = "no_known_rule"
+    ROUTE_DEPENDS_ON_SENDER = "route_depends_on_sender"
 
     @property
     def severity(self) -> Severity:
@@ -265,6 +335,16 @@ DEFAULT_SEVERITY: dict[Code, Severity] = {
     Code.SMS_PUMPING_RISK: _I,
     Code.DESTINATION_UNSUPPORTED: _E,
     Code.CARRIER_MAY_BE_PORTED: _I,
+    Code.PROVIDER_CODE: _E,
+    Code.UNKNOWN_ERROR_CODE: _W,
+    Code.FAILURE_EXPLAINED_BY_NUMBER: _E,
+    Code.FAILURE_EXPLAINED_BY_LINE_TYPE: _E,
+    Code.LINE_TYPE_SETTLED_BY_FAILURE: _W,
+    Code.FAILURE_EXPLAINED_BY_ROUTE: _E,
+    Code.FAILURE_ON_VALID_NUMBER: _W,
+    Code.FAILURE_ON_MOBILE_NUMBER: _W,
+    Code.NO_KNOWN_RULE: _I,
+    Code.ROUTE_DEPENDS_ON_SENDER: _I,
 }
 
 

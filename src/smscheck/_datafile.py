@@ -17,6 +17,7 @@ import pathlib
 import re
 from typing import TYPE_CHECKING, Final, NoReturn
 
+import attrs
 import tomli
 
 from .exceptions import DataFileError
@@ -28,7 +29,11 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "MAX_LINE_CHARS",
+    "MAX_NAME_CHARS",
+    "MAX_NOTE_CHARS",
+    "MAX_TEXT_CHARS",
     "Locator",
+    "SourceDef",
     "Validator",
     "decode",
     "did_you_mean",
@@ -47,7 +52,21 @@ MAX_LINE_CHARS: Final = 4000
 #: Deepest nesting of ``[`` and ``{`` accepted (counted outside strings and comments).
 MAX_DEPTH: Final = 8
 
+#: Longest one-line text (a message, a remedy, a title), in characters.
+MAX_TEXT_CHARS: Final = 500
+#: Longest note (a source's note, a conflict), in characters.
+MAX_NOTE_CHARS: Final = 1000
+#: Longest name (a publisher, a carrier), in characters.
+MAX_NAME_CHARS: Final = 200
+_MAX_URL_CHARS: Final = 2000
+
 _ID_RE: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
+# A source address; rules files may write {region} for a page per region.
+_URL_RE: Final = re.compile(r"https?://[^\s{}]+(?:\{region\}[^\s{}]*)*")
+_PLAIN_URL_RE: Final = re.compile(r"https?://[^\s{}]+")
+_SOURCE_KEYS: Final = ("publisher", "title", "url", "captured", "note")
+# `captured` is optional: many vendor pages carry no date, and we do not invent one.
+_SOURCE_REQUIRED: Final = ("publisher", "title", "url")
 _CONTROL_RE: Final = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 _LONG_LINE_RE: Final = re.compile(rf"^[^\n]{{{MAX_LINE_CHARS + 1}}}", re.MULTILINE)
 _TOML_POS_RE: Final = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
@@ -399,13 +418,26 @@ def short(value: str) -> str:
     return value if len(value) <= 40 else value[:37] + "..."
 
 
+@attrs.frozen
+class SourceDef:
+    """A ``[sources.<id>]`` entry: where facts in a data file come from."""
+
+    id: str
+    publisher: str
+    title: str
+    url: str
+    captured: str | None
+
+
 class Validator:
     """Checks on the values of one parsed data file; every failure names file, key path, line.
 
-    Subclasses add the checks of one schema. ``error`` is the exception class raised.
+    Subclasses add the checks of one schema. ``error`` is the exception class raised;
+    ``region_urls`` says whether source addresses may hold a ``{region}`` placeholder.
     """
 
     error: type[DataFileError] = DataFileError
+    region_urls: bool = False
 
     def __init__(self, name: str, text: str) -> None:
         self.name = name
@@ -480,3 +512,47 @@ class Validator:
                 f"{what} '{short(value)}' must be lower-case ASCII letters, digits and '-'"
                 ", starting with a letter or digit",
             )
+
+    def schema_version(self, value: object, supported: int) -> None:
+        """The file's ``schema_version``: an integer, the one this smscheck reads."""
+        if type(value) is not int:
+            self.fail("schema_version", f"must be an integer, not {kind_of(value)}")
+        if value != supported:
+            self.fail(
+                "schema_version",
+                f"schema version {value} is not supported; this smscheck reads version {supported}",
+            )
+
+    def texts(self, raw: object, kp: str, languages: Sequence[str]) -> tuple[tuple[str, str], ...]:
+        """An inline table with one text per language, every language required."""
+        table = self.table(raw, kp)
+        self.keys(table, languages, languages, kp)
+        return tuple(
+            (lang, self.string(table[lang], f"{kp}.{lang}", max_chars=MAX_TEXT_CHARS))
+            for lang in languages
+        )
+
+    def source(self, sid: str, raw: object) -> SourceDef:
+        """One ``[sources.<id>]`` table."""
+        kp = f"sources.{sid}"
+        self.ident(sid, kp, "source id")
+        table = self.table(raw, kp)
+        self.keys(table, _SOURCE_KEYS, _SOURCE_REQUIRED, kp)
+        url = table["url"]
+        if type(url) is not str:
+            self.fail(f"{kp}.url", f"must be a string, not {kind_of(url)}")
+        pattern = _URL_RE if self.region_urls else _PLAIN_URL_RE
+        if len(url) > _MAX_URL_CHARS or not pattern.fullmatch(url):
+            placeholder = "; the only placeholder allowed is {region}" if self.region_urls else ""
+            self.fail(f"{kp}.url", f"must be an http(s) address without spaces{placeholder}")
+        if "note" in table:
+            self.string(table["note"], f"{kp}.note", max_chars=MAX_NOTE_CHARS)
+        return SourceDef(
+            id=sid,
+            publisher=self.string(table["publisher"], f"{kp}.publisher", max_chars=MAX_NAME_CHARS),
+            title=self.string(table["title"], f"{kp}.title", max_chars=MAX_TEXT_CHARS),
+            url=url,
+            captured=(
+                self.date(table["captured"], f"{kp}.captured") if "captured" in table else None
+            ),
+        )

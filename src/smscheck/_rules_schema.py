@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from ._codes import Code, LiftedBy, RuleEffect, SenderKind, Traffic
-from ._datafile import Validator, did_you_mean, kind_of, parse_toml, short
+from ._datafile import (
+    MAX_NAME_CHARS,
+    MAX_NOTE_CHARS,
+    SourceDef,
+    Validator,
+    did_you_mean,
+    kind_of,
+    parse_toml,
+    short,
+)
 from ._rules import Rule
 from .exceptions import RulesError
 
@@ -62,14 +71,9 @@ RULE_CODES: Final = frozenset(
 
 Texts = tuple[tuple[str, str], ...]
 
-_MAX_TEXT_CHARS: Final = 500
-_MAX_NOTE_CHARS: Final = 1000
-_MAX_NAME_CHARS: Final = 200
-_MAX_URL_CHARS: Final = 2000
 _MAX_PREFIX_DIGITS: Final = 15
 
 _PREFIX_RE: Final = re.compile(rf"[0-9]{{1,{_MAX_PREFIX_DIGITS}}}")
-_URL_RE: Final = re.compile(r"https?://[^\s{}]+(?:\{region\}[^\s{}]*)*")
 
 _TEXT_FIELDS: Final = ("message", "service_remedy", "remedy")
 _NO_TEXTS: Final[Mapping[str, Texts]] = MappingProxyType({})
@@ -77,9 +81,6 @@ _NO_TEXTS: Final[Mapping[str, Texts]] = MappingProxyType({})
 _ROOT_KEYS: Final = ("schema_version", "sources", "texts", "regions", "rules")
 _ROOT_REQUIRED: Final = ("schema_version", "sources", "regions", "rules")
 _OVERRIDE_KEYS: Final = ("schema_version", "sources", "texts", "rules")
-_SOURCE_KEYS: Final = ("publisher", "title", "url", "captured", "note")
-# `captured` is optional: many vendor pages carry no date, and we do not invent one.
-_SOURCE_REQUIRED: Final = ("publisher", "title", "url")
 _REGION_KEYS: Final = ("status", "sources", "review", "checked", "note")
 # `sources` is required unless the status is 'not_covered' (checked in `region`).
 _REGION_REQUIRED: Final = ("status", "review", "checked")
@@ -119,15 +120,6 @@ _RENAMED: Final = {
         "'lifted_by_registration = true' is 'lifted_by = \"registration\"' in schema 2"
     ),
 }
-
-
-@attrs.frozen
-class SourceDef:
-    id: str
-    publisher: str
-    title: str
-    url: str
-    captured: str | None
 
 
 @attrs.frozen
@@ -179,6 +171,7 @@ def parse(
 
 class _RulesValidator(Validator):
     error = RulesError
+    region_urls = True
 
     def __init__(
         self,
@@ -249,15 +242,7 @@ class _RulesValidator(Validator):
                 )
             self.keys(data, _OVERRIDE_KEYS, (), "")
         if "schema_version" in data:
-            version = data["schema_version"]
-            if type(version) is not int:
-                self.fail("schema_version", f"must be an integer, not {kind_of(version)}")
-            if version != SCHEMA_VERSION:
-                self.fail(
-                    "schema_version",
-                    f"schema version {version} is not supported; this smscheck reads"
-                    f" version {SCHEMA_VERSION}",
-                )
+            self.schema_version(data["schema_version"], SCHEMA_VERSION)
         for sid, raw in self.table(data.get("sources", {}), "sources").items():
             self.sources[sid] = self.source(sid, raw)
         for tid, raw in self.table(data.get("texts", {}), "texts").items():
@@ -278,32 +263,6 @@ class _RulesValidator(Validator):
             texts=MappingProxyType(self.shared_texts),
             regions=MappingProxyType(regions),
             rules=rules,
-        )
-
-    def source(self, sid: str, raw: object) -> SourceDef:
-        kp = f"sources.{sid}"
-        self.ident(sid, kp, "source id")
-        table = self.table(raw, kp)
-        self.keys(table, _SOURCE_KEYS, _SOURCE_REQUIRED, kp)
-        url = table["url"]
-        if type(url) is not str:
-            self.fail(f"{kp}.url", f"must be a string, not {kind_of(url)}")
-        if len(url) > _MAX_URL_CHARS or not _URL_RE.fullmatch(url):
-            self.fail(
-                f"{kp}.url",
-                "must be an http(s) address without spaces; the only placeholder allowed is"
-                " {region}",
-            )
-        if "note" in table:
-            self.string(table["note"], f"{kp}.note", max_chars=_MAX_NOTE_CHARS)
-        return SourceDef(
-            id=sid,
-            publisher=self.string(table["publisher"], f"{kp}.publisher", max_chars=_MAX_NAME_CHARS),
-            title=self.string(table["title"], f"{kp}.title", max_chars=_MAX_TEXT_CHARS),
-            url=url,
-            captured=(
-                self.date(table["captured"], f"{kp}.captured") if "captured" in table else None
-            ),
         )
 
     def region(self, code: str, raw: object) -> RegionDef:
@@ -327,7 +286,7 @@ class _RulesValidator(Validator):
         checked = self.date(table["checked"], f"{kp}.checked")
         note = None
         if "note" in table:
-            note = self.string(table["note"], f"{kp}.note", max_chars=_MAX_NOTE_CHARS)
+            note = self.string(table["note"], f"{kp}.note", max_chars=MAX_NOTE_CHARS)
         return RegionDef(code, status, source_ids, review, checked, note)
 
     def rules(self, raw: object) -> tuple[RuleDef, ...]:
@@ -390,7 +349,7 @@ class _RulesValidator(Validator):
         carriers: tuple[str, ...] = ()
         if "carriers" in t:
             carriers = tuple(
-                self.string(v, f"{kp}.carriers[{j}]", max_chars=_MAX_NAME_CHARS)
+                self.string(v, f"{kp}.carriers[{j}]", max_chars=MAX_NAME_CHARS)
                 for j, v in enumerate(self.array(t["carriers"], f"{kp}.carriers"))
             )
             self.unique(carriers, f"{kp}.carriers", fold=True)
@@ -413,7 +372,7 @@ class _RulesValidator(Validator):
         source_ids = self.source_ids(t["sources"], f"{kp}.sources")
         conflict = None
         if "conflict" in t:
-            conflict = self.string(t["conflict"], f"{kp}.conflict", max_chars=_MAX_NOTE_CHARS)
+            conflict = self.string(t["conflict"], f"{kp}.conflict", max_chars=MAX_NOTE_CHARS)
         texts = {
             field: self.text_or_ref(t[field], f"{kp}.{field}") if field in t else ()
             for field in _TEXT_FIELDS
@@ -449,10 +408,5 @@ class _RulesValidator(Validator):
             self.fail(kp, f"no text '{short(raw)}' in [texts]{did_you_mean(raw, known)}")
         return found
 
-    def texts(self, raw: object, kp: str) -> Texts:
-        table = self.table(raw, kp)
-        self.keys(table, LANGUAGES, LANGUAGES, kp)
-        return tuple(
-            (lang, self.string(table[lang], f"{kp}.{lang}", max_chars=_MAX_TEXT_CHARS))
-            for lang in LANGUAGES
-        )
+    def texts(self, raw: object, kp: str, languages: Sequence[str] = LANGUAGES) -> Texts:
+        return super().texts(raw, kp, languages)

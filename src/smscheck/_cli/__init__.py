@@ -1,6 +1,6 @@
-"""The ``smscheck`` command: check numbers, scan files, show and lint rules.
+"""The ``smscheck`` command: check numbers, explain delivery errors, scan files, show rules.
 
-One module per command (``check``, ``scan``, ``rules``), each adding its own subparser;
+One module per command (``check``, ``why``, ``scan``, ``rules``), each adding its own subparser;
 ``files`` reads and writes the rows of a scan, ``_base`` holds what they share. A new
 command is one module with an ``add_parser(sub)`` and a ``run`` function, named below.
 """
@@ -13,7 +13,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from .. import __version__
-from . import check, rules, scan
+from . import check, rules, scan, why
 from ._base import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["EXIT_INTERRUPTED", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
 
-_COMMANDS = (check, scan, rules)
+_COMMANDS = (check, why, scan, rules)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=textwrap.dedent("""\
             examples:
               smscheck check "8 (916) 123-45-67" --region RU
+              smscheck why +447400123456 --provider twilio --error 30003
               smscheck scan contacts.csv --column phone --region RU --out checked.csv
               smscheck rules show RU
 

@@ -6,10 +6,10 @@ import importlib
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from .._codes import Code, RuleEffect
+    from .._codes import Code, FailureCause, RuleEffect
     from ._wording import Wording
 
-__all__ = ["LANGUAGES", "catalog", "effect_remedy", "render"]
+__all__ = ["LANGUAGES", "catalog", "cause_wording", "effect_remedy", "render"]
 
 #: The languages every code has wording in. A test fails when one lacks a code.
 LANGUAGES: Final = ("en", "ru")
@@ -55,3 +55,16 @@ def effect_remedy(effect: RuleEffect, lang: str) -> str | None:
     module = importlib.import_module(f"{__name__}.{lang}")
     remedies: dict[RuleEffect, str | None] = module.EFFECT_REMEDIES
     return remedies[effect]
+
+
+_CAUSES: dict[str, dict[FailureCause, Wording]] = {}
+
+
+def cause_wording(cause: FailureCause, lang: str) -> Wording:
+    """What a delivery failure's cause means and what each party can do, in ``lang``."""
+    found = _CAUSES.get(lang)
+    if found is None:
+        catalog(lang)  # validates the language
+        found = importlib.import_module(f"{__name__}.{lang}").CAUSES
+        _CAUSES[lang] = found
+    return found[cause]

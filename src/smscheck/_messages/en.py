@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .._codes import Code, RuleEffect
+from .._codes import Code, FailureCause, RuleEffect
 from ._wording import Wording as W
 
-__all__ = ["EFFECT_REMEDIES", "MESSAGES"]
+__all__ = ["CAUSES", "EFFECT_REMEDIES", "MESSAGES"]
 
 _RETYPE = "Type the number again, starting with + and the country code."
 _ASK_OTHER = "Ask for a mobile number that can receive text messages."
@@ -185,6 +185,165 @@ MESSAGES: dict[Code, W] = {
         "to another operator since.",
         "Nothing to do.",
         "Do not rely on the carrier shown for routing; query a live number-portability service.",
+    ),
+    # explain_failure: the provider's code, then what the number's own check adds.
+    Code.PROVIDER_CODE: W(
+        "{provider} {error}: {meaning}",
+        "{cause_remedy}",
+        "{cause_service_remedy}",
+    ),
+    Code.UNKNOWN_ERROR_CODE: W(
+        "{provider} {error} is not a code smscheck knows, so the cause cannot be told.",
+        "Ask for a new code in a few minutes; if it still does not come, contact the service.",
+        "Look the code up in {provider}'s documentation and check that the provider is right.",
+    ),
+    Code.FAILURE_EXPLAINED_BY_NUMBER: W(
+        "The number as typed explains the error: {reason}",
+        "{reason_remedy}",
+        "Show the person what is wrong with the number and let them correct it before sending "
+        "again.",
+    ),
+    Code.FAILURE_EXPLAINED_BY_LINE_TYPE: W(
+        "The line type explains the error: {reason}",
+        _ASK_OTHER,
+        "Do not resend by SMS to this number: ask for a mobile number or offer a voice call.",
+    ),
+    Code.LINE_TYPE_SETTLED_BY_FAILURE: W(
+        "The numbering plan cannot tell whether this number is a mobile; the error says it "
+        "cannot take SMS, so it is most likely a landline or a virtual line.",
+        _ASK_OTHER,
+        "Do not resend by SMS to this number: ask for a mobile number or offer a voice call.",
+    ),
+    Code.FAILURE_EXPLAINED_BY_ROUTE: W(
+        "A rule on the route explains the error: {reason}",
+        "{reason_remedy}",
+        "{reason_service_remedy}",
+    ),
+    Code.FAILURE_ON_VALID_NUMBER: W(
+        "The number is valid in its numbering plan, so its range exists: the line itself is "
+        "probably disconnected, not yet in service, or was typed with a wrong digit that still "
+        "makes a valid number.",
+        "Check the number digit by digit; if it is right, ask your operator whether it can "
+        "receive text messages.",
+        "Ask the person to confirm the number; do not resend to it unchanged.",
+    ),
+    Code.FAILURE_ON_MOBILE_NUMBER: W(
+        "The number is a mobile number, so its line type does not explain the error: the "
+        "carrier refused this message, or the number has moved to a line that cannot take SMS.",
+        "If the number is right, ask your operator whether it can receive text messages from "
+        "services.",
+        "Check the sender and route for this destination, retry once, and ask the provider "
+        "which carrier refused it.",
+    ),
+    Code.ROUTE_DEPENDS_ON_SENDER: W(
+        "{region} has {rules} rules that concern some kinds of sender only; without the "
+        "sender, smscheck cannot tell whether one of them explains the error.",
+        "Ask for a new code in a few minutes; if it still does not come, ask the service for "
+        "another way to confirm.",
+        "Check again with the sender you send from (its kind and where it is registered) to "
+        "see the rules that concern it.",
+    ),
+    Code.NO_KNOWN_RULE: W(
+        "smscheck knows no rule for {region} that stops this sender, so the carrier's own "
+        "filtering is the likely cause; such filters weigh content, volume and sender "
+        "reputation.",
+        "Ask for a new code in a few minutes; if it still does not come, ask the service for "
+        "another way to confirm.",
+        "Ask the provider which filter stopped the message, and review its content, volume and "
+        "sender for this destination.",
+    ),
+}
+
+#: What each party can do about a provider's delivery failure, by its cause; the message
+#: says what the cause means, for the codes whose own text is not known.
+CAUSES: dict[FailureCause, W] = {
+    FailureCause.INVALID_NUMBER: W(
+        "The destination is not a valid phone number.",
+        _RETYPE,
+        "Check numbers with smscheck before sending and show the person what to fix.",
+    ),
+    FailureCause.UNKNOWN_NUMBER: W(
+        "The network does not know this number: it is unallocated, disconnected or not in service.",
+        "Check that the number is yours and still in service, then type it again.",
+        "Do not resend to this number: ask the person to confirm it or to give another one.",
+    ),
+    FailureCause.ABSENT_SUBSCRIBER: W(
+        "The phone could not be reached: it is off, out of coverage or not registered on the "
+        "network.",
+        "Make sure the phone is on and has signal, then ask for a new code.",
+        "Retry later with backoff, and offer another channel if the code is needed now.",
+    ),
+    FailureCause.NOT_SMS_CAPABLE: W(
+        "The number cannot take text messages: a landline, a virtual line or a plan without SMS.",
+        _ASK_OTHER,
+        "Do not resend by SMS: ask for a mobile number or offer a voice call.",
+    ),
+    FailureCause.CARRIER_FILTERED: W(
+        "A carrier's or the provider's filter stopped the message.",
+        "Ask for a new code in a few minutes; if it still does not come, ask the service for "
+        "another way to confirm.",
+        "Review the content and sending volume, use a sender registered for this destination, "
+        "and ask the provider which filter stopped it.",
+    ),
+    FailureCause.SENDER_NOT_ALLOWED: W(
+        "The sender is not registered or not allowed for this destination or carrier.",
+        "Nothing on your phone can fix this: ask the service for another way to confirm.",
+        "Register the sender for this destination, or send from a sender it accepts (see the "
+        "route rules).",
+    ),
+    FailureCause.RECIPIENT_BLOCKED: W(
+        "The recipient has opted out, or their line is barred from receiving these messages.",
+        "If you blocked this sender or replied STOP, unblock it or reply START, then ask for a "
+        "new code; otherwise ask your operator whether messages from services are barred.",
+        "Do not resend until the person opts in again.",
+    ),
+    FailureCause.HANDSET_ERROR: W(
+        "The phone or its SIM card could not store or process the message.",
+        "Free some space for messages on the phone, restart it, then ask for a new code.",
+        "Retry later: the person has to free space on the phone first.",
+    ),
+    FailureCause.EXPIRED: W(
+        "The message could not be delivered before its validity period ended.",
+        "Make sure the phone is on and has signal, then ask for a new code.",
+        "Send a new code, and check the validity period set on the message and the carrier's "
+        "delays.",
+    ),
+    FailureCause.RATE_LIMITED: W(
+        "Too many messages were sent, to this number or from this sender, in too short a time.",
+        "Wait a few minutes before asking for a new code.",
+        "Slow down: spread messages over time and limit resends per number.",
+    ),
+    FailureCause.CONTENT_REJECTED: W(
+        "The message's content was refused: its text, encoding, length, links or media.",
+        "Nothing on your phone can fix this: ask the service for another way to confirm.",
+        "Change the message: check its encoding, length, links and wording.",
+    ),
+    FailureCause.SENDER_ACCOUNT: W(
+        "The sending service's account or request is set up wrongly.",
+        "The problem is on the service's side: try again later or contact its support.",
+        "Fix the account or the request with the provider: resending as it is will fail again.",
+    ),
+    FailureCause.NO_ROUTE: W(
+        "The provider or a carrier has no route to this destination or network.",
+        "Nothing on your phone can fix this: ask for another way to confirm, or give another "
+        "mobile number.",
+        "Ask the provider to enable a route to this destination, or send through another provider.",
+    ),
+    FailureCause.NETWORK_FAILURE: W(
+        "A network along the way failed for the moment.",
+        "Ask for a new code in a few minutes.",
+        "Retry later with backoff; if it persists, ask the provider about the route.",
+    ),
+    FailureCause.NOT_A_FAILURE: W(
+        "The code reports the message delivered, or still on its way: it is not a failure.",
+        "Look for the message among all your messages, including any set aside as spam or "
+        "from blocked senders; if it is still on its way, wait a few minutes.",
+        "Wait for the final delivery status before sending again.",
+    ),
+    FailureCause.UNKNOWN: W(
+        "The provider does not say what went wrong.",
+        "Ask for a new code in a few minutes; if it still does not come, contact the service.",
+        "Look the code up in the provider's documentation and ask its support.",
     ),
 }
 
