@@ -47,27 +47,27 @@ _HOSTILE = [
 ]
 
 
-def _off(*_args: object, **_kwargs: object) -> None:
+def switched_off(*_args: object, **_kwargs: object) -> None:
     return None
 
 
-def _valid_pass(cases: list[tuple[str, str | None]]) -> float:
+def valid_pass(cases: list[tuple[str, str | None]]) -> float:
     start = time.perf_counter()
     for text, region in cases:
         smscheck.check(text, region=region)
     return time.perf_counter() - start
 
 
-def _baseline(text: str, region: str | None) -> None:
+def baseline(text: str, region: str | None) -> None:
     with contextlib.suppress(phonenumbers.NumberParseException):
         phonenumbers.is_valid_number(phonenumbers.parse(text, region))
 
 
-def _check(text: str, region: str | None) -> None:
+def check(text: str, region: str | None) -> None:
     smscheck.check(text, region=region)
 
 
-def _each(
+def each(
     cases: list[tuple[str, str | None]], run: Callable[[str, str | None], None]
 ) -> list[float]:
     """Each case timed on its own, sorted."""
@@ -97,25 +97,25 @@ def main() -> int:
     phonenumbers.enable_pattern_cache()
     for text, region in valid + invalid:  # warm caches (metadata, patterns, prefix tables)
         smscheck.check(text, region=region)
-        _baseline(text, region)
+        baseline(text, region)
     real = _typos.on_valid
     overheads, on_us, off_us = [], [], []
     medians, p99s, maxima, base_medians = [], [], [], []
     for _ in range(args.rounds):
-        on = _valid_pass(valid)
-        _typos.on_valid = _off
+        on = valid_pass(valid)
+        _typos.on_valid = switched_off
         try:
-            off = _valid_pass(valid)
+            off = valid_pass(valid)
         finally:
             _typos.on_valid = real
         overheads.append(100 * (on - off) / off)
         on_us.append(1e6 * on / len(valid))
         off_us.append(1e6 * off / len(valid))
-        times = _each(invalid, _check)
+        times = each(invalid, check)
         medians.append(statistics.median(times))
         p99s.append(times[int(0.99 * len(times))])
         maxima.append(times[-1])
-        base_medians.append(statistics.median(_each(invalid, _baseline)))
+        base_medians.append(statistics.median(each(invalid, baseline)))
     print(f"rounds: {args.rounds}")
     print(f"valid inputs: {len(valid)}")
     print(f"  check() with the typo model:    {_spread(on_us, 'µs', 1)}")

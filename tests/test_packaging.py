@@ -36,6 +36,7 @@ def test_wheel_ships_the_data_files_and_py_typed(names: list[str]) -> None:
     """The data files and the PEP 561 marker are inside the package."""
     assert "smscheck/data/carrier_rules.toml" in names
     assert "smscheck/data/delivery_errors.toml" in names
+    assert "smscheck/data/prebuilt/rules.pickle" in names  # the first check reads it
     assert "smscheck/py.typed" in names
 
 

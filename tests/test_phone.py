@@ -91,14 +91,3 @@ def test_countries_that_keep_a_leading_zero() -> None:
     assert _phone.keeps_leading_zero(39)
     assert not _phone.keeps_leading_zero(7)
     assert not _phone.keeps_leading_zero(226)
-
-
-def test_reading_without_the_private_type_helper(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Should a phonenumbers release rename its private type helper, readings stay right."""
-    parsed = _phone.parse("79161234567", plus=True, region=None)
-    assert isinstance(parsed, _phone.Parsed)
-    expected = _phone.read(parsed)
-    monkeypatch.setattr(_phone, "_type_helper", None)
-    fallback = _phone.read(parsed)
-    assert (fallback.region, fallback.line_type) == (expected.region, expected.line_type)
-    assert fallback.line_type.value == "mobile"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Final
 
-from . import _phone, _typos
+from . import _phone, _valid_probe
 from ._codes import Code, LineType, RuleEffect
 from ._fictional import fictional_range
 from ._messages import LANGUAGES, render
@@ -16,6 +16,7 @@ from ._rules import RuleSet, applicable_rules
 from ._rules_load import load_rules
 
 if TYPE_CHECKING:
+    from . import _typos
     from ._codes import Severity
     from ._normalize import Params, Screened
     from ._rules import Rule
@@ -236,6 +237,9 @@ def _read(
     number of another region and digit slips leave ``number`` as ``None`` with an error and
     the readings in ``suggestions``. A valid reading that has a likelier other reading
     (``ambiguous_number``) is kept only while it stays the most likely.
+
+    The typo model (``_typos``) is imported on first need: a valid reading that nothing in
+    the typing can point away from (``_valid_probe``) never needs it.
     """
     if not screened.readable:
         return None, ()
@@ -255,6 +259,8 @@ def _read(
     if screened.vanity_text is not None:
         digits = _phone.keypad_digits(screened.vanity_text).lstrip("+")
     if not screened.plus and hint is None:
+        from . import _typos  # noqa: PLC0415 - the typo model, imported on first need
+
         verdict = _typos.without_region(digits, _typos.typing_of(text, digits))
         if verdict is not None and verdict.number is not None:  # "0049 ...": read as +49
             suggestions = _apply(verdict, out)
@@ -296,6 +302,21 @@ def _read(
         if rescued is None and not explained:
             _explain_invalid(reading, digits, hint, out)
         return rescued, suggestions
+    parsed_valid = reading.parsed
+    probe = _valid_probe.needed(
+        digits,
+        plus=screened.plus,
+        from_text=parsed_valid.from_text,
+        country_code=parsed_valid.country_code,
+        national_number=parsed_valid.national_number,
+        line_type=reading.line_type,
+        text=text,
+        hint=hint,
+    )
+    if not probe:  # nothing in the typing can point elsewhere: the reading stands
+        return _describe_valid(reading, screened, out), ()
+    from . import _typos  # noqa: PLC0415 - the typo model, imported on first need
+
     verdict = _typos.on_valid(digits, screened.plus, hint, reading, text)
     suggestions = _apply(verdict, out)
     if verdict is not None and verdict.number is not None:
@@ -333,6 +354,8 @@ def _typos_on_invalid(  # noqa: PLR0913 - the state of one reading, passed along
     Returns the corrected number smscheck stands behind (or ``None``), the suggestions, and
     whether the typo diagnostics already explain what is wrong.
     """
+    from . import _typos  # noqa: PLC0415 - the typo model, imported on first need
+
     verdict = (
         _typos.on_invalid(digits, screened.plus, hint, parsed, _typos.typing_of(text, digits))
         if typos

@@ -34,10 +34,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LANGUAGES",
+    "RESOURCE",
     "SCHEMA_VERSION",
     "ErrorEntry",
     "ErrorTable",
     "Provider",
+    "build_default_table",
     "canonical",
     "default_table",
     "read_table",
@@ -50,7 +52,7 @@ LANGUAGES: Final = ("en", "ru")
 #: Longest code accepted in the file.
 MAX_CODE_CHARS: Final = 60
 
-_RESOURCE: Final = "data/delivery_errors.toml"
+RESOURCE: Final = "data/delivery_errors.toml"
 _ROOT_KEYS: Final = ("schema_version", "sources", "providers", "errors")
 _PROVIDER_KEYS: Final = ("name", "covers", "code_form", "bare_prefix")
 _PROVIDER_REQUIRED: Final = ("name", "covers", "code_form")
@@ -113,7 +115,6 @@ class ErrorEntry:
 class ErrorTable:
     """Every provider and every code of one file, looked up by canonical code."""
 
-    path: str
     providers: Mapping[str, Provider]
     entries: Mapping[tuple[str, str], ErrorEntry]
     written: Mapping[tuple[str, str], ErrorEntry] = attrs.field(init=False)
@@ -123,6 +124,10 @@ class ErrorTable:
         written = {(e.provider, e.code): e for e in self.entries.values()}
         object.__setattr__(self, "written", MappingProxyType(written))
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # Read-only mappings do not pickle (the table is prebuilt: ``_prebuilt``).
+        return (_table_of, (dict(self.providers), dict(self.entries)))
+
     def lookup(self, provider: str, code: str) -> ErrorEntry | None:
         """The entry of a canonical code (see :func:`canonical`), or ``None``."""
         return self.entries.get((provider, code))
@@ -130,6 +135,12 @@ class ErrorTable:
     def of(self, provider: str) -> tuple[ErrorEntry, ...]:
         """Every entry of one provider, in file order."""
         return tuple(e for (p, _), e in self.entries.items() if p == provider)
+
+
+def _table_of(
+    providers: dict[str, Provider], entries: dict[tuple[str, str], ErrorEntry]
+) -> ErrorTable:
+    return ErrorTable(MappingProxyType(providers), MappingProxyType(entries))
 
 
 _HEX_RE: Final = re.compile(r"0X([0-9A-F]{1,8})\Z")
@@ -186,7 +197,7 @@ class _ErrorsValidator(Validator):
         unused = sorted(set(self.providers) - {p for p, _ in entries})
         if unused:
             self.fail(f"providers.{unused[0]}", f"provider '{unused[0]}' has no [[errors]]")
-        return ErrorTable(self.name, MappingProxyType(self.providers), MappingProxyType(entries))
+        return ErrorTable(MappingProxyType(self.providers), MappingProxyType(entries))
 
     def provider(self, pid: str, raw: object) -> Provider:
         kp = f"providers.{pid}"
@@ -285,8 +296,16 @@ _DEFAULT: list[ErrorTable] = []
 
 
 def default_table() -> ErrorTable:
-    """The packaged table, read and checked on first use."""
+    """The packaged table: prebuilt (``_prebuilt``) while the file is unchanged."""
     if not _DEFAULT:
-        name, text = read_resource(_RESOURCE, DataFileError)
-        _DEFAULT.append(parse(name, text))
+        from . import _prebuilt  # noqa: PLC0415
+
+        fingerprint = _prebuilt.fingerprint_of_resource(RESOURCE)
+        _DEFAULT.append(_prebuilt.load("delivery_errors", fingerprint, build_default_table))
     return _DEFAULT[0]
+
+
+def build_default_table() -> ErrorTable:
+    """The packaged table, parsed and checked from the TOML file."""
+    name, text = read_resource(RESOURCE, DataFileError)
+    return parse(name, text)

@@ -33,21 +33,28 @@ __all__ = [
     "ParseFailure",
     "Parsed",
     "Reading",
+    "build_general_pattern_texts",
+    "build_international_prefixes",
+    "build_national_prefix_regions",
+    "build_plans",
     "carrier_name",
     "country_code_for_region",
     "example_bounds",
     "example_national_numbers",
+    "general_pattern_texts",
     "international_format",
     "international_prefix_length",
     "international_prefixes",
     "is_portable_region",
     "is_short_code",
     "keypad_digits",
+    "metadata_version",
     "mobile_lengths",
     "national_bounds",
     "national_prefix",
     "national_prefix_regions",
     "parse",
+    "plans",
     "plausible",
     "possible_lengths",
     "read",
@@ -212,11 +219,91 @@ _PARSE_FAILURES: Final = {
 
 
 def parse(digits: str, *, plus: bool, region: str | None) -> Parsed | ParseFailure:
-    """Read a clean digit string, or say why phonenumbers cannot make a number of it."""
+    """Read a clean digit string, or say why phonenumbers cannot make a number of it.
+
+    The common shapes (``+`` and a country code; a national number under its region, typed
+    without trunk prefix) are read straight from the metadata (:func:`_fast_parse`); every
+    other input goes through ``phonenumbers.parse``. Both give the same answer:
+    tests/test_phone.py compares them over every region, line type, form and mistake.
+    """
     if not digits.isascii() or not digits.isdecimal():
         return ParseFailure.NOT_A_NUMBER
     if len(digits) > _MAX_DIGITS:
         return ParseFailure.TOO_LONG
+    fast = _fast_parse(digits, plus, region)
+    if fast is not None:
+        return fast
+    return _full_parse(digits, plus=plus, region=region)
+
+
+# phonenumbers' bounds on a national significant number (MIN/MAX_LENGTH_FOR_NSN).
+_MIN_NSN: Final = 2
+_MAX_NSN: Final = 17
+
+
+class _Parsing:
+    """What phonenumbers.parse consults for one region or country code, compiled once."""
+
+    __slots__ = ("country_code", "idd", "own_code", "trunk")
+
+    def __init__(self, metadata: PhoneMetadata) -> None:
+        self.country_code = int(metadata.country_code or 0)
+        self.own_code = str(self.country_code)
+        prefix = metadata.national_prefix_for_parsing
+        self.trunk = re_compile(prefix) if prefix else None
+        idd = metadata.international_prefix
+        self.idd = re_compile(idd) if idd else None
+
+
+@functools.cache
+def _parsing_for_code(country_code: int) -> _Parsing | None:
+    metadata = _metadata(country_code, None)
+    return None if metadata is None else _Parsing(metadata)
+
+
+@functools.cache
+def _parsing_for_region(region: str) -> _Parsing | None:
+    metadata = PhoneMetadata.metadata_for_region(region, None)
+    return None if metadata is None else _Parsing(metadata)
+
+
+def _fast_parse(digits: str, plus: bool, region: str | None) -> Parsed | None:
+    """``phonenumbers.parse`` for the shapes where it would change nothing, or ``None``.
+
+    With ``+``: the country code split off (codes are prefix-free), and a national number
+    that the metadata's ``national_prefix_for_parsing`` does not match at its start (that
+    pattern is the only thing parse() would apply to it). Under a region: digits that neither
+    start with the region's international prefix, nor with its own country code, nor with
+    its trunk prefix. A national number starting with 0 (Italy's, kept as a leading zero),
+    a length outside phonenumbers' bounds, or any other case returns ``None``: the full parse.
+    """
+    if len(digits) <= _MIN_NSN + 1 or digits[0] == "0":
+        return None
+    if plus:
+        split = split_country_code(digits)
+        if split is None:
+            return None
+        country_code, national = split
+        parsing = _parsing_for_code(country_code)
+    elif region is not None:
+        national = digits
+        parsing = _parsing_for_region(region)
+        if parsing is None or digits.startswith(parsing.own_code):
+            return None
+        if parsing.idd is not None and parsing.idd.match(digits):
+            return None
+        country_code = parsing.country_code
+    else:
+        return None
+    if parsing is None or not _MIN_NSN <= len(national) <= _MAX_NSN or national[0] == "0":
+        return None
+    if parsing.trunk is not None and parsing.trunk.match(national):
+        return None
+    return Parsed(country_code, national, from_text=plus, stripped_trunk_prefix=False)
+
+
+def _full_parse(digits: str, *, plus: bool, region: str | None) -> Parsed | ParseFailure:
+    """``phonenumbers.parse`` on a clean digit string."""
     text = "+" + digits if plus else digits
     try:
         # keep_raw_input=True only so that country_code_source says where the code came from.
@@ -241,9 +328,109 @@ def _number_of(country_code: int, national_number: str) -> phonenumbers.PhoneNum
     return number
 
 
-_type_helper: Callable[[str, PhoneMetadata], int] | None = getattr(
-    phonenumberutil, "_number_type_helper", None
+# The line types phonenumbers tests before the fixed-line and mobile ones, in its order.
+_SPECIAL_TYPES: Final = (
+    ("premium_rate", PhoneNumberType.PREMIUM_RATE),
+    ("toll_free", PhoneNumberType.TOLL_FREE),
+    ("shared_cost", PhoneNumberType.SHARED_COST),
+    ("voip", PhoneNumberType.VOIP),
+    ("personal_number", PhoneNumberType.PERSONAL_NUMBER),
+    ("pager", PhoneNumberType.PAGER),
+    ("uan", PhoneNumberType.UAN),
+    ("voicemail", PhoneNumberType.VOICEMAIL),
 )
+
+
+class _Desc:
+    """One PhoneNumberDesc's test: the lengths it allows (empty: any), and its pattern.
+
+    The pattern is compiled on first use: most descriptions are never reached by a number.
+    """
+
+    __slots__ = ("_fullmatch", "lengths", "pattern")
+
+    def __init__(self, lengths: frozenset[int], pattern: str) -> None:
+        self.lengths = lengths
+        self.pattern = pattern
+        self._fullmatch: Callable[[str], re.Match[str] | None] | None = None
+
+    def matches(self, number: str) -> bool:
+        if self.lengths and len(number) not in self.lengths:
+            return False
+        fullmatch = self._fullmatch
+        if fullmatch is None:
+            # phonenumbers' own cache: a pattern it has compiled is not compiled twice.
+            fullmatch = self._fullmatch = re_compile(self.pattern).fullmatch
+        return fullmatch(number) is not None
+
+
+def _desc(desc: object) -> _Desc | None:
+    """One PhoneNumberDesc; ``None`` where phonenumbers' test is always false."""
+    if desc is None:
+        return None
+    pattern = getattr(desc, "national_number_pattern", None)
+    if not pattern:
+        return None
+    return _Desc(frozenset(getattr(desc, "possible_length", ()) or ()), pattern)
+
+
+class _Types:
+    """One region's line-type tests, compiled from its metadata once."""
+
+    __slots__ = ("fixed", "general", "leading", "mobile", "same", "special")
+
+    def __init__(self, metadata: PhoneMetadata) -> None:
+        self.general = _desc(metadata.general_desc)
+        self.special = tuple(
+            (kind, found)
+            for name, kind in _SPECIAL_TYPES
+            if (found := _desc(getattr(metadata, name, None))) is not None
+        )
+        self.fixed = _desc(metadata.fixed_line)
+        self.mobile = _desc(metadata.mobile)
+        self.same = bool(metadata.same_mobile_and_fixed_line_pattern)
+        leading = metadata.leading_digits
+        self.leading = None if leading is None else re_compile(leading).match
+
+
+def _matches(number: str, desc: _Desc | None) -> bool:
+    return desc is not None and desc.matches(number)
+
+
+def _number_type(number: str, types: _Types) -> int:
+    """Phonenumbers' ``_number_type_helper``, on patterns compiled once.
+
+    The same tests in the same order (the general description, the special line types, then
+    fixed line and mobile with the metadata's "same pattern" flag); phonenumbers looks each
+    pattern up by its text on every test. tests/test_phone.py checks the answers equal
+    phonenumbers' own over every region's numbers.
+    """
+    if not _matches(number, types.general):
+        return PhoneNumberType.UNKNOWN
+    for kind, desc in types.special:
+        if _matches(number, desc):
+            return kind
+    if _matches(number, types.fixed):
+        if types.same or _matches(number, types.mobile):
+            return PhoneNumberType.FIXED_LINE_OR_MOBILE
+        return PhoneNumberType.FIXED_LINE
+    if not types.same and _matches(number, types.mobile):
+        return PhoneNumberType.MOBILE
+    return PhoneNumberType.UNKNOWN
+
+
+@functools.cache
+def _types_of_code(country_code: int) -> tuple[tuple[str, _Types], ...]:
+    """The regions of a country code, in the metadata's order, with their compiled tests."""
+    out = []
+    for region in _REGIONS_BY_CODE.get(country_code, ()):
+        if region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY:
+            metadata = PhoneMetadata.metadata_for_nongeo_region(country_code, None)
+        else:
+            metadata = PhoneMetadata.metadata_for_region(region, None)
+        if metadata is not None:
+            out.append((region, _Types(metadata)))
+    return tuple(out)
 
 
 def _region_and_type(country_code: int, national_number: str) -> tuple[str | None, int]:
@@ -256,23 +443,18 @@ def _region_and_type(country_code: int, national_number: str) -> tuple[str | Non
     type matching, in the metadata's order) and keeps the type it found.
     tests/test_phone.py checks the answers equal phonenumbers' own on every example number.
     """
-    regions = _REGIONS_BY_CODE.get(country_code)
-    if not regions or _type_helper is None:
+    regions = _types_of_code(country_code)
+    if not regions:
         return None, PhoneNumberType.UNKNOWN
     if len(regions) == 1:
-        metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, regions[0])
-        if metadata is None:  # pragma: no cover - regions come from the same metadata
-            return regions[0], PhoneNumberType.UNKNOWN
-        return regions[0], _type_helper(national_number, metadata)
-    for region in regions:
-        metadata = PhoneMetadata.metadata_for_region(region, None)
-        if metadata is None:  # pragma: no cover - regions come from the same metadata
-            continue
-        if metadata.leading_digits is not None:
-            if re_compile(metadata.leading_digits).match(national_number):
-                return region, _type_helper(national_number, metadata)
+        region, types = regions[0]
+        return region, _number_type(national_number, types)
+    for region, types in regions:
+        if types.leading is not None:
+            if types.leading(national_number):
+                return region, _number_type(national_number, types)
         else:
-            kind = _type_helper(national_number, metadata)
+            kind = _number_type(national_number, types)
             if kind != PhoneNumberType.UNKNOWN:
                 return region, kind
     return None, PhoneNumberType.UNKNOWN
@@ -287,12 +469,7 @@ def read(parsed: Parsed, *, reasons: bool = True) -> Reading:
     With ``reasons=False`` an invalid number's length verdict is not asked for (a typo
     candidate that is invalid is dropped whatever its reason): ``INVALID_LENGTH`` stands in.
     """
-    if _type_helper is None:  # only if phonenumbers renames its private helper
-        # Slower, but right: the public calls, each finding the region again.
-        region = phonenumbers.region_code_for_number(parsed.number)
-        kind = phonenumbers.number_type(parsed.number)
-    else:
-        region, kind = _region_and_type(parsed.country_code, parsed.national_number)
+    region, kind = _region_and_type(parsed.country_code, parsed.national_number)
     line_type = _LINE_TYPES.get(kind, LineType.UNKNOWN)
     if line_type is not LineType.UNKNOWN:
         possibility = Possibility.IS_POSSIBLE
@@ -349,10 +526,14 @@ def supported_regions() -> frozenset[str]:
     return frozenset(phonenumbers.SUPPORTED_REGIONS)
 
 
-@functools.cache  # called for every candidate of the typo search
 def country_code_for_region(region: str) -> int:
-    """The country calling code of a region (0 for an unknown one)."""
-    return int(phonenumbers.country_code_for_region(region))
+    """The country calling code of a region (0 for an unknown one).
+
+    From phonenumbers' table of regions by country code, which is in memory from the start:
+    ``phonenumbers.country_code_for_region`` loads the region's whole metadata for it, and
+    the typo search asks for every region (tests/test_phone.py checks both agree).
+    """
+    return _CODE_OF_REGION.get(region, 0)
 
 
 def region_for_country_code(country_code: int) -> str | None:
@@ -376,7 +557,19 @@ def _metadata(country_code: int, region: str | None) -> PhoneMetadata | None:
 
 @functools.cache
 def possible_lengths(country_code: int, region: str | None) -> tuple[int, ...]:
-    """National number lengths allowed for a region (or country code), shortest first."""
+    """National number lengths allowed for a region (or country code), shortest first.
+
+    For a country code alone, from the prebuilt :func:`plans` (the typo search asks this of
+    most country codes, and the metadata of each would have to be loaded).
+    """
+    if region is None:
+        plan = plans().get(country_code)
+        if plan is not None:
+            return plan[0]
+    return _possible_lengths(country_code, region)
+
+
+def _possible_lengths(country_code: int, region: str | None) -> tuple[int, ...]:
     metadata = _metadata(country_code, region)
     if metadata is None or metadata.general_desc is None:
         return ()
@@ -476,6 +669,12 @@ def split_country_code(digits: str) -> tuple[int, str] | None:
 
 
 _COUNTRY_CODES: Final = frozenset(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
+_CODE_OF_REGION: Final = {
+    region: code
+    for code, regions in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items()
+    for region in regions
+    if region != phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY
+}
 
 
 def leading_country_code(digits: str) -> int | None:
@@ -491,13 +690,36 @@ def leading_country_code(digits: str) -> int | None:
 
 @functools.cache
 def _general_patterns(country_code: int) -> tuple[re.Pattern[str], ...]:
-    patterns: list[re.Pattern[str]] = []
-    for region in regions_for_country_code(country_code):
-        metadata = _metadata(country_code, region if region != "001" else None)
-        general = None if metadata is None else metadata.general_desc
-        if general is not None and general.national_number_pattern:
-            patterns.append(re.compile(general.national_number_pattern))
-    return tuple(patterns)
+    texts = general_pattern_texts().get(country_code, ())
+    return tuple(re_compile(text) for text in texts)
+
+
+@functools.cache
+def general_pattern_texts() -> dict[int, tuple[str, ...]]:
+    """Every country code's general national-number patterns, one per region sharing it.
+
+    Prebuilt (``_prebuilt``) for the installed phonenumbers version: the typo search tests
+    candidates of many countries, and reading the patterns from the metadata would load
+    every one of those regions' metadata.
+    """
+    from . import _prebuilt  # noqa: PLC0415
+
+    version = metadata_version()
+    return _prebuilt.load("general_patterns", version, build_general_pattern_texts)
+
+
+def build_general_pattern_texts() -> dict[int, tuple[str, ...]]:
+    """:func:`general_pattern_texts`, computed from the metadata."""
+    out: dict[int, tuple[str, ...]] = {}
+    for country_code in sorted(_COUNTRY_CODES):
+        texts = []
+        for region in regions_for_country_code(country_code):
+            metadata = _metadata(country_code, region if region != "001" else None)
+            general = None if metadata is None else metadata.general_desc
+            if general is not None and general.national_number_pattern:
+                texts.append(str(general.national_number_pattern))
+        out[country_code] = tuple(texts)
+    return out
 
 
 def plausible(country_code: int, national_number: str) -> bool:
@@ -519,8 +741,23 @@ def international_prefixes() -> dict[str, tuple[str, ...]]:
     A region's prefix is its ``preferred_international_prefix`` (``8~10`` read as ``810``) or
     the 2- and 3-digit strings its ``international_prefix`` pattern matches. Single digits are
     left out: ``0`` (Cape Verde, Samoa) would make every national number look international.
-    Computed on first use (about 20 ms).
+    Computing it reads every region's metadata (tens of milliseconds), so it is prebuilt
+    (``_prebuilt``) for the installed phonenumbers version.
     """
+    from . import _prebuilt  # noqa: PLC0415
+
+    return _prebuilt.load(
+        "international_prefixes", metadata_version(), build_international_prefixes
+    )
+
+
+def metadata_version() -> str:
+    """The phonenumbers version: what tables computed from its metadata depend on."""
+    return f"phonenumbers {phonenumbers.__version__}"
+
+
+def build_international_prefixes() -> dict[str, tuple[str, ...]]:
+    """:func:`international_prefixes`, computed from the metadata."""
     found: dict[str, list[str]] = {}
     for region in sorted(phonenumbers.SUPPORTED_REGIONS):
         metadata = PhoneMetadata.metadata_for_region(region)
@@ -558,7 +795,18 @@ def international_prefix_length(region: str, digits: str) -> int:
 
 @functools.cache
 def national_prefix_regions() -> dict[str, tuple[str, ...]]:
-    """Regions by the trunk prefix dialled before their national numbers (``0``, ``8``, ``1``)."""
+    """Regions by the trunk prefix dialled before their national numbers (``0``, ``8``, ``1``).
+
+    Prebuilt (``_prebuilt``) for the installed phonenumbers version, like
+    :func:`international_prefixes`: computing it reads every region's metadata.
+    """
+    from . import _prebuilt  # noqa: PLC0415
+
+    return _prebuilt.load("national_prefixes", metadata_version(), build_national_prefix_regions)
+
+
+def build_national_prefix_regions() -> dict[str, tuple[str, ...]]:
+    """:func:`national_prefix_regions`, computed from the metadata."""
     found: dict[str, list[str]] = {}
     for region in sorted(phonenumbers.SUPPORTED_REGIONS):
         prefix = national_prefix(region)
@@ -635,6 +883,32 @@ def example_bounds(country_code: int) -> frozenset[tuple[int, frozenset[int]]]:
         if reading.valid:
             found.add((len(national), national_bounds(reading)))
     return frozenset(found)
+
+
+@functools.cache
+def plans() -> dict[int, tuple[tuple[int, ...], tuple[str, ...], str | None]]:
+    """Every geographic country code's national lengths, written trunks and trunk prefix.
+
+    The possible national lengths, the trunk prefixes its national format writes, and its
+    trunk prefix (of the main region): what the search for another country's national
+    number (``_typos``) asks of every plan. Computing it loads every region's metadata and
+    formats its examples (hundreds of milliseconds), so it is prebuilt (``_prebuilt``) for
+    the installed phonenumbers version.
+    """
+    from . import _prebuilt  # noqa: PLC0415
+
+    return _prebuilt.load("plans", metadata_version(), build_plans)
+
+
+def build_plans() -> dict[int, tuple[tuple[int, ...], tuple[str, ...], str | None]]:
+    """:func:`plans`, computed from the metadata."""
+    out = {}
+    for code in sorted(_COUNTRY_CODES):
+        region = region_for_country_code(code)
+        if region is None:
+            continue
+        out[code] = (_possible_lengths(code, None), written_trunks(code), national_prefix(region))
+    return out
 
 
 @functools.cache

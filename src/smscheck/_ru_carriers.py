@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import bisect
 import functools
-import importlib.resources
 from array import array
 from typing import NamedTuple
 
 import attrs
 
-__all__ = ["RuAllocation", "ru_allocation"]
+__all__ = ["RESOURCE", "RuAllocation", "build_table", "ru_allocation"]
 
-_RESOURCE = "data/ru_carriers.tsv"
+RESOURCE = "data/ru_carriers.tsv"
 
 
 @attrs.frozen
@@ -58,7 +57,7 @@ class _Table(NamedTuple):
 def _parse(data: bytes) -> _Table:
     head, found, body = data.partition(b"\n[ranges]\n")
     if not found:
-        msg = f"{_RESOURCE}: no [ranges] section"
+        msg = f"{RESOURCE}: no [ranges] section"
         raise ValueError(msg)
 
     operators: dict[str, tuple[str, str, str | None]] = {}
@@ -70,7 +69,7 @@ def _parse(data: bytes) -> _Table:
             section = line
             continue
         if section != "[operators]":
-            msg = f"{_RESOURCE}: line outside a section: {line[:40]!r}"
+            msg = f"{RESOURCE}: line outside a section: {line[:40]!r}"
             raise ValueError(msg)
         brand, _inn, operator, host, _numbers = line.split("\t")
         operators[brand] = (brand, operator, host or None)
@@ -85,7 +84,7 @@ def _parse(data: bytes) -> _Table:
     if fields and fields[-1] == b"":
         fields.pop()
     if len(fields) % 4:
-        msg = f"{_RESOURCE}: [ranges] rows must have 4 fields"
+        msg = f"{RESOURCE}: [ranges] rows must have 4 fields"
         raise ValueError(msg)
     brand_col, region_col = fields[2::4], fields[3::4]
     brand_keys = tuple(dict.fromkeys(brand_col))
@@ -104,8 +103,18 @@ def _parse(data: bytes) -> _Table:
 
 @functools.cache
 def _table() -> _Table:
-    resource = importlib.resources.files("smscheck").joinpath(_RESOURCE)
-    return _parse(resource.read_bytes())
+    """The ranges: prebuilt (``_prebuilt``) while the TSV file is unchanged."""
+    from . import _prebuilt  # noqa: PLC0415
+
+    fingerprint = _prebuilt.fingerprint_of_resource(RESOURCE)
+    return _prebuilt.load("ru_carriers", fingerprint, build_table)
+
+
+def build_table() -> _Table:
+    """The ranges, parsed from the TSV file."""
+    import importlib.resources  # noqa: PLC0415 - only when the table is first built
+
+    return _parse(importlib.resources.files("smscheck").joinpath(RESOURCE).read_bytes())
 
 
 @functools.cache

@@ -14,18 +14,21 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from ._datafile import read_path, read_resource
 from ._report import Source
 from ._rules import RegionEntry, RuleSet, build_ruleset
-from ._rules_schema import EMPTY_DOC, Doc, RuleDef, SourceDef, parse
 from .exceptions import RulesError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-__all__ = ["load_rules"]
+    from ._rules_schema import Doc, RuleDef, SourceDef
 
-_RESOURCE: Final = "data/carrier_rules.toml"
+# The TOML reader and the schema (``_datafile``, ``_rules_schema``, tomli) are imported only
+# when a file is parsed: the packaged rules are prebuilt (``_prebuilt``).
+
+__all__ = ["RESOURCE", "build_packaged_ruleset", "load_rules"]
+
+RESOURCE: Final = "data/carrier_rules.toml"
 
 
 def load_rules(*paths: str | os.PathLike[str], packaged: bool = True) -> RuleSet:
@@ -61,6 +64,9 @@ def load_rules(*paths: str | os.PathLike[str], packaged: bool = True) -> RuleSet
     """
     if not paths and packaged:
         return _packaged_ruleset()
+    from ._datafile import read_path  # noqa: PLC0415
+    from ._rules_schema import EMPTY_DOC, parse  # noqa: PLC0415
+
     docs = [_packaged() if packaged else EMPTY_DOC]
     sources = dict(docs[0].sources)
     texts = dict(docs[0].texts)
@@ -77,12 +83,24 @@ def load_rules(*paths: str | os.PathLike[str], packaged: bool = True) -> RuleSet
 @functools.cache
 def _packaged() -> Doc:
     """The packaged rules file, validated (read on first call only)."""
-    name, text = read_resource(_RESOURCE, RulesError)
+    from ._datafile import read_resource  # noqa: PLC0415
+    from ._rules_schema import parse  # noqa: PLC0415
+
+    name, text = read_resource(RESOURCE, RulesError)
     return parse(name, text, packaged=True, known_sources={}, known_texts={})
 
 
 @functools.cache
 def _packaged_ruleset() -> RuleSet:
+    """The packaged rules: prebuilt (``_prebuilt``) while the file is unchanged."""
+    from . import _prebuilt  # noqa: PLC0415
+
+    fingerprint = _prebuilt.fingerprint_of_resource(RESOURCE)
+    return _prebuilt.load("rules", fingerprint, build_packaged_ruleset)
+
+
+def build_packaged_ruleset() -> RuleSet:
+    """The packaged rules, parsed and checked from the TOML file."""
     return _merge([_packaged()])
 
 

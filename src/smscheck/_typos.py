@@ -14,17 +14,17 @@ held-out split.
 from __future__ import annotations
 
 import functools
-import re
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from . import _model, _phone
 from ._belief import MAX_HYPOTHESES, MAX_READINGS, Belief, Part, Search
-from ._codes import Code, LineType
+from ._codes import Code
 from ._legacy_prefixes import legacy_national_rewrites, legacy_rewrites
 from ._normalize import Finding
 from ._typing import Typing, groups_match, typing_of
+from ._valid_probe import NANP_SHAPE, SMS_CAPABLE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -69,7 +69,7 @@ _STANDABLE: Final = frozenset(
 _EXPLAINS_INVALID: Final = frozenset(
     {*_STANDABLE, Code.DUPLICATED_COUNTRY_CODE, Code.REGION_MISMATCH}
 )
-_SMS_CAPABLE: Final = frozenset({LineType.MOBILE, LineType.FIXED_LINE_OR_MOBILE})
+_SMS_CAPABLE: Final = SMS_CAPABLE
 
 
 @attrs.frozen
@@ -303,8 +303,7 @@ def on_valid(
     return _ambiguity(digits, hint, reading, typing, own=own, nanp=nanp)
 
 
-#: ``(268) 464-1661``, ``268-464-1661``, ``268.464.1661``: how North American numbers are typed.
-_NANP_SHAPE: Final = re.compile(r"\(?[2-9][0-9]{2}\)?[ .-]?[2-9][0-9]{2}[ .-][0-9]{4}")
+_NANP_SHAPE: Final = NANP_SHAPE
 
 
 def _trunk_typed(hint: str, parsed: _phone.Parsed) -> tuple[int, ...]:
@@ -507,12 +506,11 @@ def _codes_for(digits: int, first: str) -> tuple[tuple[int, str | None], ...]:
     one of the plan's possible lengths.
     """
     priors = _model.code_priors(None)
+    plans = _phone.plans()
     found = []
     for code in sorted(priors, key=lambda code: (-priors[code], code)):
-        lengths = _phone.possible_lengths(code, None)
-        written = _phone.written_trunks(code)
+        lengths, written, trunk = plans.get(code, ((), (), None))
         cuts = {len(t) for t in written if t[:1] == first} if written else {0}
-        trunk = _trunk_of(code)
         if not written and trunk and trunk[:1] == first:
             cuts.add(len(trunk))
         if any(digits - cut in lengths for cut in cuts):
@@ -561,7 +559,8 @@ def _national_forms(
     trunk left out would be two departures from how it is written; it is not read (the
     form's own numbers are, both ways: see ``_typed_national_under``).
     """
-    written = _phone.written_trunks(country_code)
+    plan = _phone.plans().get(country_code)
+    written = _phone.written_trunks(country_code) if plan is None else plan[1]
     if written:
         for prefix in written:
             if digits.startswith(prefix):

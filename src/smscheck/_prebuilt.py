@@ -1,0 +1,81 @@
+"""Prebuilt forms of what is slow to compute on first use: read in a few milliseconds.
+
+Each file in ``data/prebuilt/`` holds one object that smscheck would otherwise build on the
+first call of some kind (the packaged rules parsed and checked, the delivery-error table, the
+Russian range table, the international-prefix table), with the fingerprint of what it was
+built from: the size and CRC-32 of the source data file, or the phonenumbers version. It is
+used only
+while that fingerprint still matches; otherwise (an edited data file, another phonenumbers)
+the object is built from the source as before, so a stale prebuilt file can cost time, never
+correctness. ``scripts/build_prebuilt.py`` writes the files; tests/test_prebuilt.py fails
+when one differs from what its source builds today.
+
+The files are pickles. They are package data written by our own script, as trusted as the
+package's code; nothing from a user is ever unpickled.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import zlib
+from typing import TYPE_CHECKING, Final, TypeVar
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["FORMAT", "fingerprint_of_resource", "load", "path_of", "write"]
+
+#: Bumped whenever the layout of a prebuilt object changes, so old files are ignored.
+FORMAT: Final = 1
+
+T = TypeVar("T")
+
+
+# The package's own directory. The data files are plain files next to the modules in every
+# install smscheck supports (wheel, sdist, editable); importlib.resources, which would also
+# find them inside a zip, costs more to import than everything read here.
+_PACKAGE: Final = os.path.dirname(os.path.abspath(__file__))  # noqa: PTH100, PTH120
+
+
+def path_of(name: str) -> str:
+    """Where the prebuilt file ``name`` lives (``data/prebuilt/<name>.pickle``)."""
+    return os.path.join(_PACKAGE, "data", "prebuilt", f"{name}.pickle")  # noqa: PTH118
+
+
+def fingerprint_of_resource(resource: str) -> str:
+    """The size and CRC-32 of a packaged data file, e.g. ``data/carrier_rules.toml``.
+
+    A check that the file is the one the prebuilt object was made from, not a guard against
+    tampering (the file is the package's own): CRC-32 costs a millisecond on the largest
+    file, where importing hashlib alone would cost several on a process's first check. An
+    unreadable file gives a fingerprint no prebuilt file has, so the object is built from
+    the source, which then reports the problem.
+    """
+    try:
+        with open(os.path.join(_PACKAGE, resource), "rb") as stream:  # noqa: PTH118, PTH123
+            data = stream.read()
+    except OSError:
+        return "unreadable"
+    return f"{len(data)}:{zlib.crc32(data):08x}"
+
+
+def load(name: str, fingerprint: str, build: Callable[[], T]) -> T:
+    """The prebuilt object ``name`` if it was built from ``fingerprint``, else ``build()``."""
+    try:
+        with open(path_of(name), "rb") as stream:  # noqa: PTH123 - a plain file path
+            stored_format, stored_fingerprint, value = pickle.load(stream)  # noqa: S301
+    except Exception:  # noqa: BLE001 - missing, unreadable or from another version: rebuild
+        return build()
+    if stored_format != FORMAT or stored_fingerprint != fingerprint:
+        return build()
+    return value  # type: ignore[no-any-return]
+
+
+def write(name: str, fingerprint: str, value: object, directory: str) -> str:
+    """Write one prebuilt file into ``directory``; return its path."""
+    import pathlib  # noqa: PLC0415 - the build script only
+
+    path = pathlib.Path(directory) / f"{name}.pickle"
+    path.write_bytes(pickle.dumps((FORMAT, fingerprint, value), protocol=5))
+    return str(path)
