@@ -69,7 +69,7 @@ __all__ = [
 
 # Compile each metadata pattern once and keep it. Without this, a mixed-region stream spends
 # most of its time recompiling: Python's re cache holds 512 patterns, the metadata has
-# thousands (measured in docs/performance.md).
+# thousands (benchmarks/bench_check.py times phonenumbers with and without it).
 phonenumbers.enable_pattern_cache()
 
 _MAX_DIGITS: Final = 20
