@@ -767,7 +767,7 @@ def build_international_prefixes() -> dict[str, tuple[str, ...]]:
         preferred = metadata.preferred_international_prefix
         if preferred:
             prefixes.add(preferred.replace("~", ""))
-        for prefix in prefixes:
+        for prefix in sorted(prefixes):
             if len(prefix) >= 2:
                 found.setdefault(prefix, []).append(region)
     return {prefix: tuple(regions) for prefix, regions in found.items()}

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["FORMAT", "fingerprint_of_resource", "load", "path_of", "write"]
+__all__ = ["FORMAT", "fingerprint_of_resource", "load", "path_of", "read_packaged", "write"]
 
 #: Bumped whenever the layout of a prebuilt object changes, so old files are ignored.
 FORMAT: Final = 1
@@ -43,6 +43,12 @@ def path_of(name: str) -> str:
     return os.path.join(_PACKAGE, "data", "prebuilt", f"{name}.pickle")  # noqa: PTH118
 
 
+def read_packaged(resource: str) -> bytes:
+    """The bytes of a packaged data file, e.g. ``data/region_population.tsv``."""
+    with open(os.path.join(_PACKAGE, resource), "rb") as stream:  # noqa: PTH118, PTH123
+        return stream.read()
+
+
 def fingerprint_of_resource(resource: str) -> str:
     """The size and CRC-32 of a packaged data file, e.g. ``data/carrier_rules.toml``.
 
@@ -53,8 +59,7 @@ def fingerprint_of_resource(resource: str) -> str:
     the source, which then reports the problem.
     """
     try:
-        with open(os.path.join(_PACKAGE, resource), "rb") as stream:  # noqa: PTH118, PTH123
-            data = stream.read()
+        data = read_packaged(resource)
     except OSError:
         return "unreadable"
     return f"{len(data)}:{zlib.crc32(data):08x}"

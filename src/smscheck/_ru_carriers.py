@@ -112,9 +112,9 @@ def _table() -> _Table:
 
 def build_table() -> _Table:
     """The ranges, parsed from the TSV file."""
-    import importlib.resources  # noqa: PLC0415 - only when the table is first built
+    from ._prebuilt import read_packaged  # noqa: PLC0415
 
-    return _parse(importlib.resources.files("smscheck").joinpath(RESOURCE).read_bytes())
+    return _parse(read_packaged(RESOURCE))
 
 
 @functools.cache

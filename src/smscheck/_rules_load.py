@@ -111,10 +111,11 @@ def _merge(docs: Sequence[Doc]) -> RuleSet:
         sources.update(doc.sources)
         for rule_def in doc.rules:
             rules[rule_def.rule.id] = rule_def  # replaces in place, or appends
+    seen: dict[Source, Source] = {}
     built = [
         attrs.evolve(
             d.rule,
-            sources=_resolve(sources, d.source_ids, d.rule.region, d.rule.checked),
+            sources=_resolve(sources, d.source_ids, d.rule.region, d.rule.checked, seen),
         )
         for d in rules.values()
     ]
@@ -122,7 +123,7 @@ def _merge(docs: Sequence[Doc]) -> RuleSet:
         code: RegionEntry(
             region=code,
             status=r.status,
-            sources=_resolve(sources, r.source_ids, code, r.checked),
+            sources=_resolve(sources, r.source_ids, code, r.checked, seen),
             review=r.review,
             checked=r.checked,
             note=r.note,
@@ -133,19 +134,27 @@ def _merge(docs: Sequence[Doc]) -> RuleSet:
 
 
 def _resolve(
-    sources: Mapping[str, SourceDef], ids: Sequence[str], region: str, checked: str
+    sources: Mapping[str, SourceDef],
+    ids: Sequence[str],
+    region: str,
+    checked: str,
+    seen: dict[Source, Source],
 ) -> tuple[Source, ...]:
+    """The sources of one rule or region entry, with its date.
+
+    Equal sources are one object (``seen`` interns them): hundreds of rules cite the same
+    pages on the same date, and sharing keeps the rule set, and its prebuilt file, small.
+    """
     out = []
     for sid in ids:
         s = sources[sid]
-        out.append(
-            Source(
-                id=sid,
-                publisher=s.publisher,
-                title=s.title,
-                url=s.url.replace("{region}", region.lower()),
-                captured=s.captured,
-                checked=checked,
-            )
+        source = Source(
+            id=sid,
+            publisher=s.publisher,
+            title=s.title,
+            url=s.url.replace("{region}", region.lower()),
+            captured=s.captured,
+            checked=checked,
         )
+        out.append(seen.setdefault(source, source))
     return tuple(out)
