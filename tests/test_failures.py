@@ -188,6 +188,13 @@ def test_never_raises_on_any_code(code: str | int, provider: str) -> None:
     json.dumps(why.to_dict())
 
 
+def test_a_code_with_a_lone_surrogate_still_encodes() -> None:
+    why = smscheck.explain_failure("3000\udcff6", provider="twilio")
+    assert why.cause is FailureCause.UNKNOWN
+    encoded = json.dumps(why.to_dict(), ensure_ascii=False).encode("utf-8")
+    assert b"\\udcff" in encoded
+
+
 def test_bad_arguments() -> None:
     with pytest.raises(ValueError, match=r"unknown provider 'twillio'.*twilio"):
         smscheck.explain_failure("30006", provider="twillio")
@@ -452,6 +459,14 @@ def test_cli_why_exit_status_says_whether_to_retry(capsys: pytest.CaptureFixture
     assert main(["why", "--provider", "twilio", "--error", retry]) == 0
     assert main(["why", "--provider", "twilio", "--error", "99999"]) == 1
     capsys.readouterr()
+
+
+def test_cli_why_with_a_lone_surrogate(capsys: pytest.CaptureFixture[str]) -> None:
+    for extra in ([], ["--json"]):
+        assert main(["why", "--provider", "twilio", "--error", "3000\udcff6", *extra]) == 1
+        out = capsys.readouterr().out
+        out.encode("utf-8")  # nothing that UTF-8 output cannot hold
+        assert "\\udcff" in out
 
 
 def test_cli_why_json_and_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,7 +18,7 @@ from ._check import check, validated_options
 from ._codes import Code, FailureCause, LineType, RuleEffect, Severity
 from ._failures_data import ErrorEntry, ErrorTable, canonical, default_table
 from ._messages import catalog, cause_wording
-from ._report import Diagnostic, Report, Sender, Source
+from ._report import SURROGATE, Diagnostic, Report, Sender, Source, escape_surrogates
 from ._rules_load import load_rules
 
 if TYPE_CHECKING:
@@ -120,13 +120,15 @@ class FailureExplanation:
         """Return the explanation as a JSON-safe dict with stable keys.
 
         Diagnostics cite their sources by ``id`` and ``checked`` date and ``sources``
-        describes each cited source once, as in :meth:`Report.to_dict`.
+        describes each cited source once, as in :meth:`Report.to_dict`; an unpaired
+        surrogate in a code given as text is written as its escape, so the dict always
+        encodes as UTF-8 JSON.
         """
         sources: dict[str, dict[str, str | None]] = {}
         for d in self.diagnostics:
             for s in d.sources:
                 sources.setdefault(s.id, s._described())  # noqa: SLF001
-        return {
+        data = {
             "provider": self.provider,
             "code": self.code,
             "cause": self.cause.value,
@@ -138,6 +140,10 @@ class FailureExplanation:
             "sources": sources,
             "report": None if self.report is None else self.report.to_dict(),
         }
+        if SURROGATE.search(self.code) is None:  # the code, as given, is what could hold one
+            return data
+        escaped: dict[str, Any] = escape_surrogates(data)
+        return escaped
 
 
 def explain_failure(  # noqa: PLR0913 - the issue's signature: keyword-only options

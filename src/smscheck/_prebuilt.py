@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMAT", "fingerprint_of_resource", "load", "path_of", "read_packaged", "write"]
 
-#: Bumped whenever the layout of a prebuilt object changes, so old files are ignored.
+#: Bumped whenever the layout of a prebuilt object changes (a field added to a pickled class,
+#: a table reshaped), so that files of the old layout are ignored rather than half-read;
+#: tests/test_prebuilt.py fails until the files are rebuilt.
 FORMAT: Final = 1
 
 T = TypeVar("T")

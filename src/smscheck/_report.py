@@ -22,6 +22,7 @@ __all__ = [
     "Source",
     "Suggestion",
     "checked_regions",
+    "escape_surrogates",
 ]
 
 
@@ -353,7 +354,7 @@ class Report:
         }
         if SURROGATE.search(self.input) is None:  # nothing else can hold one
             return data
-        escaped: dict[str, Any] = _escape_surrogates(data)
+        escaped: dict[str, Any] = escape_surrogates(data)
         return escaped
 
 
@@ -361,14 +362,14 @@ class Report:
 SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
-def _escape_surrogates(value: Any) -> Any:
+def escape_surrogates(value: Any) -> Any:
     """``value`` with every unpaired surrogate in its strings written as its escape."""
     if isinstance(value, str):
         return value.encode("utf-8", "backslashreplace").decode("utf-8")
     if isinstance(value, list):
-        return [_escape_surrogates(item) for item in value]
+        return [escape_surrogates(item) for item in value]
     if isinstance(value, dict):
-        return {key: _escape_surrogates(item) for key, item in value.items()}
+        return {key: escape_surrogates(item) for key, item in value.items()}
     return value
 
 

@@ -6,6 +6,7 @@ import json
 import textwrap
 from typing import IO, TYPE_CHECKING, Any, Final
 
+from .._report import escape_surrogates
 from ._base import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -68,7 +69,7 @@ def render(why: FailureExplanation, style: Style) -> str:
             lines.extend(_wrap(f"service: {d.service_remedy}", "    ", "      "))
     cited = {s.id: s for d in why.diagnostics for s in d.sources}
     lines.extend(f"  source: {s.publisher}, {s.title} <{s.url}>" for s in cited.values())
-    text = "\n".join(lines) + "\n"
+    text: str = escape_surrogates("\n".join(lines) + "\n")  # a code with a lone surrogate
     if why.report is not None:
         text += "\n" + render_report(why.report, style)
     return text
