@@ -302,13 +302,12 @@ def _read(
         if rescued is None and not explained:
             _explain_invalid(reading, digits, hint, out)
         return rescued, suggestions
-    parsed_valid = reading.parsed
     probe = _valid_probe.needed(
         digits,
         plus=screened.plus,
-        from_text=parsed_valid.from_text,
-        country_code=parsed_valid.country_code,
-        national_number=parsed_valid.national_number,
+        from_text=parsed.from_text,
+        country_code=parsed.country_code,
+        national_number=parsed.national_number,
         line_type=reading.line_type,
         text=text,
         hint=hint,

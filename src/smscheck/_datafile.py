@@ -25,6 +25,8 @@ from .exceptions import DataFileError
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from ._report import Source
+
 __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
@@ -427,6 +429,16 @@ class SourceDef:
     title: str
     url: str
     captured: str | None
+
+    def cited(self, checked: str, region: str | None = None) -> Source:
+        """This source as an entry cites it, with the entry's ``checked`` date.
+
+        Where a region is given, the ``{region}`` of the address is filled in (lower-case).
+        """
+        from ._report import Source  # noqa: PLC0415 - the result type, only when cited
+
+        url = self.url if region is None else self.url.replace("{region}", region.lower())
+        return Source(self.id, self.publisher, self.title, url, self.captured, checked)
 
 
 class Validator:

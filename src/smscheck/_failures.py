@@ -17,12 +17,11 @@ import attrs
 from ._check import check, validated_options
 from ._codes import Code, FailureCause, LineType, RuleEffect, Severity
 from ._failures_data import ErrorEntry, ErrorTable, canonical, default_table
-from ._messages import catalog, cause_wording
+from ._messages import cause_wording, render
 from ._report import SURROGATE, Diagnostic, Report, Sender, Source, escape_surrogates
 from ._rules_load import load_rules
 
 if TYPE_CHECKING:
-    from ._datafile import SourceDef
     from ._rules import RuleSet
 
 __all__ = ["MAX_CODE_CHARS", "FailureExplanation", "explain", "explain_failure"]
@@ -302,23 +301,21 @@ def _diagnostic(  # noqa: PLR0913 - the wording's fills and what the diagnostic 
     rule_ids: tuple[str, ...] = (),
 ) -> Diagnostic:
     """A diagnostic from its catalog wording; ``extra`` fills texts that are not params."""
-    wording = catalog(lang)[code]
     cause_text = cause_wording(cause, lang)
     fill: dict[str, str | None] = {
-        **values,
         "cause_remedy": cause_text.remedy,
         "cause_service_remedy": cause_text.service_remedy,
         **(extra or {}),
     }
-    service = wording.service_remedy
-    remedy = wording.remedy.format_map(fill)
+    params = tuple(values.items())
+    message, remedy, service = render(code, lang, params, fill)
     return Diagnostic(
         code=code,
         severity=code.severity,
-        message=wording.message.format_map(fill),
+        message=message,
         remedy=remedy or None,
-        service_remedy=None if service is None else (service.format_map(fill) or None),
-        params=tuple(values.items()),
+        service_remedy=service or None,
+        params=params,
         rule_ids=rule_ids,
         sources=sources,
     )
@@ -343,16 +340,12 @@ def _described(entry: ErrorEntry, provider_name: str, lang: str) -> Diagnostic:
         values,
         entry.cause,
         extra=extra,
-        sources=tuple(_source(s, entry.checked) for s in entry.sources),
+        sources=tuple(s.cited(entry.checked) for s in entry.sources),
     )
     if entry.cause is FailureCause.NOT_A_FAILURE:  # a delivered or pending status
         described = attrs.evolve(described, severity=Severity.INFO)
     _DESCRIBED[key] = described
     return described
-
-
-def _source(source: SourceDef, checked: str) -> Source:
-    return Source(source.id, source.publisher, source.title, source.url, source.captured, checked)
 
 
 def _evidence(

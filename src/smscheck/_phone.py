@@ -424,10 +424,8 @@ def _types_of_code(country_code: int) -> tuple[tuple[str, _Types], ...]:
     """The regions of a country code, in the metadata's order, with their compiled tests."""
     out = []
     for region in _REGIONS_BY_CODE.get(country_code, ()):
-        if region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY:
-            metadata = PhoneMetadata.metadata_for_nongeo_region(country_code, None)
-        else:
-            metadata = PhoneMetadata.metadata_for_region(region, None)
+        non_geo = region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY
+        metadata = _metadata(country_code, None if non_geo else region)
         if metadata is not None:
             out.append((region, _Types(metadata)))
     return tuple(out)

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from ._report import Source
 from ._rules import RegionEntry, RuleSet, build_ruleset
 from .exceptions import RulesError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from ._report import Source
     from ._rules_schema import Doc, RuleDef, SourceDef
 
 # The TOML reader and the schema (``_datafile``, ``_rules_schema``, tomli) are imported only
@@ -147,14 +147,6 @@ def _resolve(
     """
     out = []
     for sid in ids:
-        s = sources[sid]
-        source = Source(
-            id=sid,
-            publisher=s.publisher,
-            title=s.title,
-            url=s.url.replace("{region}", region.lower()),
-            captured=s.captured,
-            checked=checked,
-        )
+        source = sources[sid].cited(checked, region)
         out.append(seen.setdefault(source, source))
     return tuple(out)
