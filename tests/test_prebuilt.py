@@ -10,8 +10,6 @@ import pytest
 
 from smscheck import _failures_data, _phone, _prebuilt, _ru_carriers, _rules_load
 
-from .scripts import load_script
-
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -51,9 +49,7 @@ def _same(value: object) -> object:
 
 
 # The files, with the fingerprint and builder the script writes them from.
-_BUILDS: dict[str, tuple[Callable[[], str], Callable[[], object]]] = load_script(
-    "build_prebuilt"
-).BUILDS
+_BUILDS = _prebuilt.builds()
 
 
 @pytest.mark.parametrize("name", sorted(_BUILDS))
@@ -66,7 +62,7 @@ def test_prebuilt_file_equals_its_source(name: str) -> None:
     assert key(value) == key(build()), _HINT
 
 
-def test_every_prebuilt_file_is_built_by_the_script() -> None:
+def test_every_prebuilt_file_is_one_the_loaders_read() -> None:
     on_disk = {path.stem for path in pathlib.Path(_prebuilt.path_of("x")).parent.glob("*.pickle")}
     assert on_disk == set(_BUILDS)
 

@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING, Final, TypeVar
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["FORMAT", "fingerprint_of_resource", "load", "path_of", "read_packaged", "write"]
+__all__ = [
+    "FORMAT",
+    "builds",
+    "fingerprint_of_resource",
+    "load",
+    "path_of",
+    "read_packaged",
+    "write",
+]
 
 #: Bumped whenever the layout of a prebuilt object changes (a field added to a pickled class,
 #: a table reshaped), so that files of the old layout are ignored rather than half-read;
@@ -86,3 +94,31 @@ def write(name: str, fingerprint: str, value: object, directory: str) -> str:
     path = pathlib.Path(directory) / f"{name}.pickle"
     path.write_bytes(pickle.dumps((FORMAT, fingerprint, value), protocol=5))
     return str(path)
+
+
+def builds() -> dict[str, tuple[Callable[[], str], Callable[[], object]]]:
+    """Every prebuilt file: its name, the fingerprint of its source and its builder.
+
+    The same pairs the loaders pass to :func:`load`; ``scripts/build_prebuilt.py`` writes
+    the files from them and tests/test_prebuilt.py checks the files against them.
+    """
+    from . import _failures_data, _phone, _ru_carriers, _rules_load  # noqa: PLC0415
+
+    return {
+        "rules": (
+            lambda: fingerprint_of_resource(_rules_load.RESOURCE),
+            _rules_load.build_packaged_ruleset,
+        ),
+        "delivery_errors": (
+            lambda: fingerprint_of_resource(_failures_data.RESOURCE),
+            _failures_data.build_default_table,
+        ),
+        "ru_carriers": (
+            lambda: fingerprint_of_resource(_ru_carriers.RESOURCE),
+            _ru_carriers.build_table,
+        ),
+        "international_prefixes": (_phone.metadata_version, _phone.build_international_prefixes),
+        "national_prefixes": (_phone.metadata_version, _phone.build_national_prefix_regions),
+        "plans": (_phone.metadata_version, _phone.build_plans),
+        "general_patterns": (_phone.metadata_version, _phone.build_general_pattern_texts),
+    }
