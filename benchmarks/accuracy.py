@@ -650,6 +650,14 @@ _NOTES = """\
   the `region_mismatch` and `foreign_valid_signal` misses and the `region_mismatch`
   calibration gap; weighted by population, as a real sign-up stream is, the same cases give
   the *by population* column.
+- **Same digits, same format**: most of the remaining `region_mismatch` misses are numbers
+  that other countries write exactly alike (`0944 567 804` is a mobile of Vietnam, Taiwan
+  and Syria, in the same groups and separators); nothing typed tells them apart, and
+  the prior ranks them.
+- **Local numbers**: a short number that is a possible local number of the form's plan (its
+  area code left out, `380 1255` on a US form) keeps its `local_only` diagnostic, and its
+  foreign readings are listed with what they are worth; where there are many, the intended
+  one is often not among the first three.
 - **Slips that are not said**: where the slipped number has valid one-digit *substitutions*
   in the form's plan (11-digit Chinese, 10-digit Brazilian numbers), a substituted digit,
   79 % of same-length errors, is the likelier explanation, and smscheck names no slip: the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,7 +111,71 @@ def test_grouping_likelihood() -> None:
     assert _model.grouping(10, frozenset(), match=False) == 1.0
     free = 0.5 * 2.0**-9
     assert _model.grouping(10, frozenset({3, 6}), match=False) == pytest.approx(free)
+    # No separator inside the national number to compare: the format's groups, nothing more.
     assert _model.grouping(10, frozenset({3, 6}), match=True) == pytest.approx(0.5 + free)
+
+
+def test_grouping_likelihood_with_the_formats_separators() -> None:
+    """By hand: 0.5 follow the format; of them 0.5 type its separators, else any of 4 kinds."""
+    free = 0.5 * 2.0**-9
+    bounds = frozenset({3, 6})
+    typed_as_format = _model.grouping(10, bounds, match=True, separators=2)
+    assert typed_as_format == pytest.approx(0.5 * (0.5 * 4**2 + 0.5) + free)
+    other_separators = _model.grouping(10, bounds, match=True, separators=None)
+    assert other_separators == pytest.approx(0.5 * 0.5 + free)
+    # The separators count only where the groups fit.
+    assert _model.grouping(10, bounds, match=False, separators=2) == pytest.approx(free)
+    assert _model.most_grouping(bounds) == pytest.approx(0.5 * (0.5 * 16 + 0.5) + 0.5)
+    assert _model.most_grouping(frozenset()) == 1.0
+    assert _model.most_grouping(bounds) >= typed_as_format
+
+
+def test_separator_kinds_are_those_the_formats_write() -> None:
+    """SEPARATOR_KINDS counts the distinct separators of every region's national formats."""
+    kinds: set[str] = set()
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        assert metadata is not None
+        for number_format in metadata.number_format:
+            kinds.update(
+                _phone._template_separators(
+                    number_format.format or "", number_format.national_prefix_formatting_rule
+                )
+            )
+    assert kinds == {" ", "-", ")", "."}
+    assert len(kinds) == _model.SEPARATOR_KINDS
+
+
+def _separators_from_text(reading: _phone.Reading) -> tuple[str, ...]:
+    """The reference: separators inside the national number of format_number's output."""
+    text = phonenumbers.format_number(
+        reading.parsed.number, phonenumbers.PhoneNumberFormat.NATIONAL
+    )
+    runs = re.split(r"(\d+)", text)
+    digits, between = runs[1::2], runs[2::2]
+    # The national number is the last digits; the trunk digits the format shows come first.
+    nsn = len(reading.parsed.national_number)
+    total = sum(map(len, digits))
+    seen = 0
+    separators = []
+    for run, after in zip(digits, between, strict=True):
+        seen += len(run)
+        if total - nsn < seen < total:
+            separators.append(_phone.separator(after))
+    return tuple(separators)
+
+
+def test_national_separators_equal_the_formatted_text() -> None:
+    """The separators read from the format template equal those of format_number's output.
+
+    Argentina's mobiles again excepted (their written groups are not the number's).
+    """
+    readings = _example_readings()
+    for reading in readings:
+        assert _phone.national_separators(reading) == _separators_from_text(reading), reading
+    assert len(readings) > 2000
+    north_american = _phone.reading_of(1, "2684641661")
+    assert _phone.national_separators(north_american) == (")", "-")
 
 
 def test_unexplained_mass_by_hand() -> None:
@@ -140,22 +205,28 @@ def _bounds_from_text(reading: _phone.Reading) -> frozenset[int]:
     return frozenset(end - skip for end in ends if 0 < end - skip < nsn)
 
 
+def _example_readings() -> list[_phone.Reading]:
+    """Every region's valid example numbers, but Argentina's mobiles (see below)."""
+    readings = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        code = phonenumbers.country_code_for_region(region)
+        for national in sorted(_phone.example_national_numbers(code)):
+            reading = _phone.reading_of(code, national)
+            if reading.valid and not (code == 54 and national.startswith("9")):
+                readings.append(reading)
+    return readings
+
+
 def test_national_bounds_equal_the_formatted_groups() -> None:
     """The group ends read from the format pattern equal those of format_number's output.
 
     Argentina's mobiles are the one exception, and why: their national format drops the
     leading 9 and writes a 15 in its place, so the written groups are not the number's.
     """
-    checked = 0
-    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
-        code = phonenumbers.country_code_for_region(region)
-        for national in sorted(_phone.example_national_numbers(code)):
-            reading = _phone.reading_of(code, national)
-            if not reading.valid or (code == 54 and national.startswith("9")):
-                continue
-            checked += 1
-            assert _phone.national_bounds(reading) == _bounds_from_text(reading), reading
-    assert checked > 2000
+    readings = _example_readings()
+    for reading in readings:
+        assert _phone.national_bounds(reading) == _bounds_from_text(reading), reading
+    assert len(readings) > 2000
 
 
 def test_written_trunks() -> None:

@@ -18,6 +18,8 @@ CASES = [
     ("+7 8 912 345 67 89", None, Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE, "+79123456789"),
     ("+7 7 912 345 67 89", None, Code.DUPLICATED_COUNTRY_CODE, "+79123456789"),
     ("+44 44 7911 123456", None, Code.DUPLICATED_COUNTRY_CODE, "+447911123456"),
+    # Valid as typed (a German landline), but the mobile without the second 49 is likelier.
+    ("+49 49 1512 3456788", None, Code.DUPLICATED_COUNTRY_CODE, "+4915123456788"),
     ("447911123456", "US", Code.MISSING_PLUS, "+447911123456"),
     ("447911123456", None, Code.MISSING_PLUS, "+447911123456"),
     ("491716783154", "DE", Code.MISSING_PLUS, "+491716783154"),
@@ -309,3 +311,83 @@ def test_digits_without_plus_or_prefix_still_need_a_region() -> None:
     assert report.number is None
     assert report.has(Code.MISSING_COUNTRY_CODE)
     assert report.suggestions[0].e164 == "+4915123456788"
+
+
+# --- Separators as evidence ------------------------------------------------------------------
+
+
+def test_north_american_separators_point_to_plus_one() -> None:
+    """``(246) 412-3463`` is written the North American way; ``246 412 3463`` is not.
+
+    On an Indonesian form both digit runs read as a Mexican number (10 digits, either line
+    type) and a Barbados landline: only the brackets and the hyphen tell them apart.
+    """
+    shaped = smscheck.check("(246) 412-3463", region="ID")
+    plain = smscheck.check("246 412 3463", region="ID")
+    assert shaped.suggestions[0].e164 == "+12464123463"
+    assert plain.suggestions[0].e164 == "+522464123463"
+    # Still a reading of the other text: the separators weigh, they do not exclude.
+    assert "+522464123463" in [s.e164 for s in shaped.suggestions]
+
+
+def test_own_separators_settle_an_ambiguous_reading() -> None:
+    """Russia's bracket makes the Munich reading of ``8 (912) 345-67-89`` negligible."""
+    spaced = smscheck.check("8 912 345-67-89", region="DE")
+    bracketed = smscheck.check("8 (912) 345-67-89", region="DE")
+    assert spaced.suggestions[0].e164 == bracketed.suggestions[0].e164 == "+79123456789"
+    assert bracketed.suggestions[0].confidence > spaced.suggestions[0].confidence
+    assert "+4989123456789" in [s.e164 for s in spaced.suggestions]
+    assert "+4989123456789" not in [s.e164 for s in bracketed.suggestions]
+
+
+def test_typing_reads_the_separators_at_each_group_end() -> None:
+    typing = _typos.typing_of("8 (912) 345-67-89", "89123456789")
+    assert sorted(typing.bounds) == [1, 4, 7, 9]
+    assert typing.separators == ("(", ")", "-", "-")
+    assert _typos.typing_of(" 0345 / 27 95 80 ", "0345279580").separators == ("/", " ", " ")
+    assert _typos.typing_of("89123456789", "89123456789").separators == ()
+
+
+def test_a_reading_typed_in_its_own_separators_is_not_pruned() -> None:
+    """The search's cost bound allows for a grouping likelihood above 1.
+
+    ``0690 00 12 55`` on a British form is written as both Algeria and Guadeloupe write
+    their mobiles; the less populous one is still read and listed.
+    """
+    listed = [s.e164 for s in smscheck.check("0690 00 12 55", region="GB").suggestions]
+    assert listed[:2] == ["+213690001255", "+590690001255"]
+
+
+# --- A local number, its area code left out --------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "region"), [("380 1255", "US"), ("555-1234", "US")])
+def test_local_number_keeps_its_diagnostic_and_shows_other_readings(text: str, region: str) -> None:
+    """The area code left out stays the headline; foreign readings are shown for what they are.
+
+    Each foreign reading is a valid number of another country, below a majority.
+    """
+    report = smscheck.check(text, region=region)
+    assert report.codes == (Code.LOCAL_ONLY,)
+    assert report.suggestions
+    for suggestion in report.suggestions:
+        assert 0 < suggestion.confidence < 0.5
+        number = phonenumbers.parse(suggestion.e164)
+        assert phonenumbers.is_valid_number(number)
+        assert phonenumbers.region_code_for_number(number) != region
+
+
+def test_local_number_written_like_the_plan_outweighs_one_written_otherwise() -> None:
+    """``555-1234`` is the tail of ``(201) 555-0123``; ``555 1234`` is not the US way."""
+    hyphen = smscheck.check("555-1234", region="US").suggestions
+    space = smscheck.check("555 1234", region="US").suggestions
+    assert sum(s.confidence for s in hyphen) < sum(s.confidence for s in space)
+
+
+@given(st.integers(min_value=0, max_value=10**7 - 1))
+@settings(max_examples=60, deadline=None)
+def test_suggestions_never_show_a_zero_confidence(local: int) -> None:
+    """A reading whose posterior rounds to 0 answers nothing: it is not listed."""
+    for text in (f"{local:07d}", f"{local // 10**4:03d}-{local % 10**4:04d}"):
+        for suggestion in smscheck.check(text, region="US").suggestions:
+            assert suggestion.confidence > 0

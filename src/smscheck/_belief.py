@@ -17,7 +17,7 @@ import attrs
 from . import _model, _phone
 from ._codes import Code
 from ._report import Suggestion
-from ._typing import Typing, groups_match, inner_bounds, sizes_fit
+from ._typing import Typing, groups_match, inner_bounds, separators_match, sizes_fit
 
 if TYPE_CHECKING:
     from ._normalize import Params
@@ -56,6 +56,7 @@ class Search:
 
     __slots__ = (
         "found",
+        "groups_bound",
         "hint",
         "hypotheses",
         "offered",
@@ -70,6 +71,8 @@ class Search:
     def __init__(self, hint: str | None, typing: Typing) -> None:
         self.hint = hint
         self.typing = typing
+        #: The most any reading's grouping likelihood can be for this typing.
+        self.groups_bound = _model.most_grouping(typing.bounds)
         self.hypotheses = 0
         self.readings = 0
         self.units = 0
@@ -103,8 +106,12 @@ class Search:
         return reading if reading.valid else None
 
     def worth(self, bound: float) -> bool:
-        """Whether a reading that could score at most ``bound`` may still matter."""
-        return bound >= _NEGLIGIBLE * self.found
+        """Whether a reading that could score at most ``bound`` may still matter.
+
+        ``bound`` leaves out the grouping likelihood, which may exceed 1 (separators typed as
+        a format writes them): it is multiplied by the most that likelihood can be here.
+        """
+        return bound * self.groups_bound >= _NEGLIGIBLE * self.found
 
     # -- scoring -------------------------------------------------------------------------
 
@@ -131,7 +138,11 @@ class Search:
         if not bounds:
             return 1.0
         digits = sum(prefix) + len(reading.parsed.national_number) + shift
-        return _model.grouping(digits, bounds, groups_match(bounds, prefix, reading, shift))
+        if not groups_match(bounds, prefix, reading, shift):
+            return _model.grouping(digits, bounds, match=False)
+        own = _phone.national_separators(reading)
+        exact = separators_match(self.typing, prefix, own)
+        return _model.grouping(digits, bounds, match=True, separators=exact)
 
     def plan_groups(self, country_code: int, national: int, prefix: tuple[int, ...]) -> float:
         """The grouping likelihood of a number of this plan that the search did not enumerate.
@@ -146,12 +157,19 @@ class Search:
         digits = sum(prefix) + national
         if inner is None:
             return _model.grouping(digits, bounds, match=False)
-        fits = not inner or any(
-            sizes_fit(inner, sorted(own), length, national - length)
-            for length, own in _phone.example_bounds(country_code)
+        if not inner:
+            return _model.grouping(digits, bounds, match=True)
+        fitting = [
+            separators
+            for length, own, separators in _phone.example_bounds(country_code)
             if abs(national - length) <= 1
-        )
-        return _model.grouping(digits, bounds, match=fits)
+            and sizes_fit(inner, list(own), length, national - length)
+        ]
+        if not fitting:
+            return _model.grouping(digits, bounds, match=False)
+        typed = [separators_match(self.typing, prefix, own) for own in fitting]
+        exact = max((count for count in typed if count is not None), default=None)
+        return _model.grouping(digits, bounds, match=True, separators=exact)
 
     def free_groups(self, digits: int) -> float:
         """The grouping likelihood of a number whose format is not known: any cut."""
@@ -265,7 +283,7 @@ class Belief:
     def suggestions(self, skip: _phone.Reading | None = None) -> tuple[Suggestion, ...]:
         out = []
         for reading, code, posterior in self.numbers():
-            if reading is skip:
+            if reading is skip or round(posterior, 2) == 0:
                 continue
             reason = Code.AMBIGUOUS_NUMBER if code is None else code
             out.append(Suggestion(reading.e164, reason, round(posterior, 2), reading.line_type))

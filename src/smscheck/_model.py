@@ -27,16 +27,19 @@ from __future__ import annotations
 import functools
 from typing import Final
 
+from . import _phone
 from ._codes import LineType
 from ._phone import country_code_for_region, regions_for_country_code
 
 __all__ = [
     "ERROR_RATE",
     "FOLLOWS_FORMAT",
+    "FOLLOWS_SEPARATORS",
     "INSERTION",
     "OMISSION",
     "P_HOME",
     "P_MOBILE",
+    "SEPARATOR_KINDS",
     "STRUCTURAL",
     "SUBSTITUTION",
     "TRANSPOSITION",
@@ -44,6 +47,7 @@ __all__ = [
     "density",
     "grouping",
     "line_type_prior",
+    "most_grouping",
     "region_prior",
     "unexplained",
 ]
@@ -110,6 +114,14 @@ STRUCTURAL: Final = OMISSION
 #: rather than grouping them some other way. Nothing measures it; 0.5 says we do not know which
 #: is more common. The other half spreads over every way of cutting the digits into groups.
 FOLLOWS_FORMAT: Final = 0.5
+#: The chance that a person who groups the digits as the format does also types its
+#: separators (``(268) 464-1661``, not ``268 464 1661``). Nothing measures it either: 0.5. The
+#: other half types any of the ``SEPARATOR_KINDS`` kinds at each group end.
+FOLLOWS_SEPARATORS: Final = 0.5
+#: How many kinds of separator there are to choose from at a group end: the kinds the
+#: metadata's national formats write (space, hyphen, closing bracket, dot; counted by
+#: ``tests/test_model.py`` over every region's formats).
+SEPARATOR_KINDS: Final = _phone.SEPARATOR_KINDS
 
 # The ways of writing a number (national with or without its trunk prefix, with ``+``, with an
 # international prefix, with the country code and no ``+``) are taken as equally likely: no
@@ -190,23 +202,44 @@ def density(national_length: int) -> float:
     return 10.0**-national_length
 
 
-def grouping(digits: int, bounds: frozenset[int], match: bool) -> float:
-    """``P(groups | N, m)``: the likelihood of the digit groups as typed.
+def grouping(
+    digits: int, bounds: frozenset[int], match: bool, *, separators: int | None = 0
+) -> float:
+    """``P(groups | N, m)``: the likelihood of the digit groups as typed, and their separators.
 
     Args:
         digits: How many digits were typed.
         bounds: Where the typed groups end (digit offsets), empty for one unbroken run.
         match: Whether the groups are those of the number's own format (after the mistake).
+        separators: When they are, how many separators inside the national number were
+            typed as its format writes them (all of them, or ``None`` when not all were).
 
     With no separators there is nothing to compare, and every reading gets 1. Otherwise the
     person followed the format with probability :data:`FOLLOWS_FORMAT`, or cut the digits
     anywhere: each of the ``digits - 1`` gaps broken or not, ``2 ** -(digits - 1)`` for one
-    cut.
+    cut. At each group end one of :data:`SEPARATOR_KINDS` kinds of separator is typed, each
+    as likely, except that a person following the format types its own separators with
+    probability :data:`FOLLOWS_SEPARATORS`: ``s`` separators so typed are ``K ** s`` times
+    likelier under the format than typed freely. (The ``K ** -gaps`` that every reading of the
+    text shares is left out.)
     """
     if not bounds:
         return 1.0
     free = (1 - FOLLOWS_FORMAT) * 2.0 ** -(digits - 1)
-    return FOLLOWS_FORMAT + free if match else free
+    if not match:
+        return free
+    own = (
+        FOLLOWS_SEPARATORS * float(SEPARATOR_KINDS) ** separators if separators is not None else 0.0
+    )
+    return FOLLOWS_FORMAT * (own + 1 - FOLLOWS_SEPARATORS) + free
+
+
+def most_grouping(bounds: frozenset[int]) -> float:
+    """The most :func:`grouping` can be for these typed groups: every separator the format's."""
+    if not bounds:
+        return 1.0
+    own = FOLLOWS_SEPARATORS * float(SEPARATOR_KINDS) ** len(bounds)
+    return FOLLOWS_FORMAT * (own + 1 - FOLLOWS_SEPARATORS) + 1 - FOLLOWS_FORMAT
 
 
 def unexplained(

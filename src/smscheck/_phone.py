@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 __all__ = [
+    "SEPARATOR_KINDS",
     "ParseFailure",
     "Parsed",
     "Reading",
@@ -53,6 +54,7 @@ __all__ = [
     "national_bounds",
     "national_prefix",
     "national_prefix_regions",
+    "national_separators",
     "parse",
     "plans",
     "plausible",
@@ -61,6 +63,7 @@ __all__ = [
     "reading_of",
     "region_for_country_code",
     "regions_for_country_code",
+    "separator",
     "split_country_code",
     "supported_regions",
     "typical_length",
@@ -826,19 +829,62 @@ def national_bounds(reading: Reading) -> frozenset[int]:
     faster, on the path of every valid national landline. ``tests/test_model.py`` checks the
     answers equal those read off ``format_number`` for every example number.
     """
-    nsn = reading.parsed.national_number
-    for leading, pattern, separated in _formats(reading.parsed.country_code):
+    found = _format_of(reading)
+    if found is None:
+        return frozenset()  # no format: written in one run
+    match, separated, _ = found
+    return frozenset(match.end(group) for group in separated)
+
+
+def national_separators(reading: Reading) -> tuple[str, ...]:
+    """The separators between the national number's groups, as the metadata writes it.
+
+    ``+1 268 464 1661`` is written ``(268) 464-1661`` nationally: ``(")", "-")``. Each is
+    normalised as :func:`separator` normalises a typed one. Empty for a number written in
+    one run.
+    """
+    found = _format_of(reading)
+    return () if found is None else found[2]
+
+
+def separator(text: str) -> str:
+    """A separator between digit groups, normalised: ``") "`` -> ``")"``, ``"  "`` -> ``" "``.
+
+    Spaces around a sign do not count. (Typed separators hold no digits; a template's digits
+    between groups, Argentina's ``15``, are taken out before.)
+    """
+    stripped = text.strip()
+    return stripped or (" " if text else "")
+
+
+#: The separators the national formats of phonenumbers' metadata write between groups, as
+#: :func:`separator` normalises them: space, hyphen, closing bracket, dot (counted over every
+#: region's formats; ``tests/test_model.py`` recounts them).
+SEPARATOR_KINDS: Final = 4
+
+
+def _format_of(reading: Reading) -> tuple[re.Match[str], tuple[int, ...], tuple[str, ...]] | None:
+    return _format_for(reading.parsed.country_code, reading.parsed.national_number)
+
+
+# One check asks for the groups and then the separators of the same number: the second look-up
+# is served from here.
+@functools.lru_cache(maxsize=256)
+def _format_for(
+    country_code: int, nsn: str
+) -> tuple[re.Match[str], tuple[int, ...], tuple[str, ...]] | None:
+    for leading, pattern, separated, separators in _formats(country_code):
         if leading is None or leading.match(nsn):
             match = pattern.fullmatch(nsn)
             if match is not None:
-                return frozenset(match.end(group) for group in separated)
-    return frozenset()  # no format: written in one run
+                return match, separated, separators
+    return None
 
 
 @functools.cache
 def _formats(
     country_code: int,
-) -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str], tuple[int, ...]], ...]:
+) -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str], tuple[int, ...], tuple[str, ...]], ...]:
     # format_number formats with the metadata of the code's main region (GB for GG, JE, IM).
     metadata = _metadata(country_code, None)
     if metadata is None:
@@ -848,9 +894,28 @@ def _formats(
             re.compile(f.leading_digits_pattern[-1]) if f.leading_digits_pattern else None,
             re.compile(f.pattern or ""),
             _separated_groups(f.format or ""),
+            _template_separators(f.format or "", f.national_prefix_formatting_rule),
         )
         for f in metadata.number_format
     )
+
+
+def _template_separators(template: str, rule: str | None) -> tuple[str, ...]:
+    r"""The normalised separators between the groups of a national format template.
+
+    The national-prefix rule wraps the first group (``8 (\1)``), as ``format_number`` applies
+    it: its text after the group belongs to the first separator.
+    """
+    if rule:
+        template = template.replace("\\1", rule, 1)
+    markers = list(_GROUP_MARKER.finditer(template))
+    return tuple(
+        separator(_TEMPLATE_DIGITS.sub("", template[a.end() : b.start()]))
+        for a, b in itertools.pairwise(markers)
+    )
+
+
+_TEMPLATE_DIGITS: Final = re.compile(r"\d")
 
 
 def _separated_groups(template: str) -> tuple[int, ...]:
@@ -869,17 +934,20 @@ _GROUP_MARKER: Final = re.compile(r"\\([1-9])")
 
 
 @functools.cache
-def example_bounds(country_code: int) -> frozenset[tuple[int, frozenset[int]]]:
-    """Lengths and national group ends of the metadata's example numbers under a country code.
+def example_bounds(
+    country_code: int,
+) -> frozenset[tuple[int, tuple[int, ...], tuple[str, ...]]]:
+    """Lengths, national group ends and separators of the metadata's example numbers.
 
     How numbers of a plan are written, for comparing typed groups with when no single
-    reading is at hand.
+    reading is at hand. The group ends are sorted; the separators are those at them.
     """
     found = set()
     for national in example_national_numbers(country_code):
         reading = reading_of(country_code, national)
         if reading.valid:
-            found.add((len(national), national_bounds(reading)))
+            ends = tuple(sorted(national_bounds(reading)))
+            found.add((len(national), ends, national_separators(reading)))
     return frozenset(found)
 
 

@@ -20,10 +20,10 @@ import attrs
 
 from . import _model, _phone
 from ._belief import MAX_HYPOTHESES, MAX_READINGS, Belief, Part, Search
-from ._codes import Code
+from ._codes import Code, LineType
 from ._legacy_prefixes import legacy_national_rewrites, legacy_rewrites
 from ._normalize import Finding
-from ._typing import Typing, groups_match, typing_of
+from ._typing import Typing, groups_match, separators_match, typing_of
 from ._valid_probe import NANP_SHAPE, SMS_CAPABLE
 
 if TYPE_CHECKING:
@@ -188,8 +188,8 @@ def _slip_class(  # noqa: PLR0913, PLR0917 - one slip kind, described
     if not rewrites:
         return
     length = len(next(iter(rewrites)))
-    # The most the class could score: every rewrite valid, a mobile, its groups a perfect fit
-    # (the line-type prior and the grouping likelihood are at most 1).
+    # The most the class could score: every rewrite valid, a mobile (the line-type prior is at
+    # most 1); ``worth`` allows for the best grouping likelihood.
     bound = (
         _model.region_prior(country_code, search.hint)
         * _model.density(length)
@@ -296,14 +296,25 @@ def on_valid(
     signal = typing.zero_after is not None or nanp
     if not signal and reading.line_type in _SMS_CAPABLE:
         return None
-    own = not typing.bounds or groups_match(typing.bounds, _trunk_typed(hint, parsed), reading, 0)
-    if not signal and own and parsed.stripped_trunk_prefix:
-        # Written the form region's way (its own trunk typed, its own groups): keep it.
+    trunk = _trunk_typed(hint, parsed)
+    own = not typing.bounds or groups_match(typing.bounds, trunk, reading, 0)
+    if not signal and own and (parsed.stripped_trunk_prefix or _written_own_way(typing, reading)):
+        # Written the form region's way (its own trunk typed, its own groups; or, in a plan
+        # that writes no trunk, its own groups and separators): keep it.
         return None
     return _ambiguity(digits, hint, reading, typing, own=own, nanp=nanp)
 
 
 _NANP_SHAPE: Final = NANP_SHAPE
+
+
+def _written_own_way(typing: Typing, reading: _phone.Reading) -> bool:
+    """Grouped with the separators of its format, in a plan whose format writes no trunk."""
+    plan = _phone.plans().get(reading.parsed.country_code)
+    if not typing.bounds or plan is None or plan[1]:
+        return False
+    own = _phone.national_separators(reading)
+    return bool(own) and separators_match(typing, (), own) == len(own)
 
 
 def _trunk_typed(hint: str, parsed: _phone.Parsed) -> tuple[int, ...]:
@@ -368,7 +379,9 @@ def _ambiguity(  # noqa: PLR0913 - the reading and what the typing says of it
     code = reading.parsed.country_code
     search = Search(hint, typing)
     own_trunk = _phone.national_prefix(hint)
-    groups = _model.grouping(len(digits), typing.bounds, match=own)
+    groups = search.groups(reading, _trunk_typed(hint, reading.parsed)) if own else 1.0
+    if not own:
+        groups = _model.grouping(len(digits), typing.bounds, match=False)
     search.units += 1
     literal = Part(None, search.score(reading, 1.0, groups), reading, (), 1)
     search.add(literal)
@@ -526,7 +539,8 @@ def _foreign_national(search: Search, digits: str, own: int) -> None:
     """
     hint = search.hint
     # No reading of these digits has a national number shorter than this (a trunk prefix
-    # is at most two digits), nor a line type or grouping likelihood above 1.
+    # is at most two digits), nor a line-type prior above 1 (``worth`` allows for the
+    # grouping likelihood).
     shortest = _model.density(max(len(digits) - 2, 1))
     for code, trunk in _codes_for(len(digits), digits[:1]):
         if code == own:
@@ -581,7 +595,7 @@ def on_invalid(
     plus: bool,
     hint: str | None,
     parsed: _phone.Parsed | None,
-    typing: Typing = Typing(),  # noqa: B008 - a frozen, empty default
+    typing: Typing = Typing(),  # noqa: B008 - an immutable, empty default
 ) -> Verdict | None:
     """Find what the person meant by digits that are no valid number as typed.
 
@@ -611,6 +625,7 @@ def on_invalid(
             international = (*split, idd)
     # The plan a mistyped number most likely belongs to: the one typed, else the form's.
     frame: tuple[int, str, tuple[int, ...]] | None = None
+    local: _phone.Parsed | None = None  # a local number of the form's plan, area code left out
     if international is not None:
         country_code, after, idd = international
         _international_rewrites(search, country_code, after, idd)
@@ -619,15 +634,22 @@ def on_invalid(
     if not plus:
         if hint is not None and international is None:
             if parsed is not None and _local_only(parsed):
-                return None  # a local number, dialled without its area code: not a typo
-            _national_rewrites(search, digits, hint, own)
-            frame = (own, *_typed_national_under(hint, digits, parsed))
-            _slips(search, *frame)
+                # A local number dialled without its area code: no digit of it is doubted,
+                # but what else the digits read as is still weighed against it (below).
+                local = parsed
+            else:
+                _national_rewrites(search, digits, hint, own)
+                frame = (own, *_typed_national_under(hint, digits, parsed))
+                _slips(search, *frame)
         _as_international(search, digits)
         if hint is not None:
             # Also when the form's own international prefix was read: "0991 234 574" on a
             # Mexican form is 00 91… to phonenumbers, and a Congolese mobile to its owner.
             _foreign_national(search, digits, own)
+    if local is not None:
+        # Added after the search, so that no other reading is left unread for being
+        # negligible beside it: the report keeps its local_only diagnostic, with them.
+        _area_code_left_out(search, own, local)
     if frame is None:
         other = _model.unexplained(
             _home(hint),
@@ -672,6 +694,36 @@ def without_region(digits: str, typing: Typing = Typing()) -> Verdict | None:  #
     # Otherwise, without a region, "missing country code" stays the error: the caller's
     # contract is a +, and digits without one may be a national number of any country.
     return attrs.evolve(verdict, number=None, explained=False)
+
+
+def _area_code_left_out(search: Search, own: int, parsed: _phone.Parsed) -> None:
+    """The hypothesis that the digits are a local number of the form's plan, its area code left out.
+
+    A mistake in how the number was written (``STRUCTURAL``), of a fixed line (local dialling
+    is a landline habit), spread over the ``10**-L`` numbers of the local number's own length:
+    as if every area code completed it, the most this hypothesis can weigh. Its groups follow
+    the plan's format when they are the last groups of one of the plan's example numbers
+    (``555-1234`` of ``(201) 555-0123``).
+    """
+    local = len(parsed.national_number)
+    bounds = search.typing.bounds
+    tails = [
+        separators[len(separators) - len(bounds) :] if bounds else ()
+        for length, own_bounds, separators in _phone.example_bounds(own)
+        if length > local
+        and sorted(bounds) == [b - (length - local) for b in own_bounds if b > length - local]
+    ]
+    typed = [separators_match(search.typing, (), tail) for tail in tails]
+    exact = max((count for count in typed if count is not None), default=None)
+    search.units += 1
+    score = (
+        _model.region_prior(own, search.hint)
+        * _model.line_type_prior(LineType.FIXED_LINE)
+        * _model.density(local)
+        * _model.STRUCTURAL
+        * _model.grouping(local, bounds, match=bool(tails), separators=exact)
+    )
+    search.add(Part(Code.LOCAL_ONLY, score, None, (), search.units))
 
 
 def _local_only(parsed: _phone.Parsed) -> bool:
@@ -822,7 +874,7 @@ def _verdict(
         ),
         (None, 0.0),
     )
-    if top is None or top.code is None or posterior < unexplained:
+    if top is None or top.code in (None, Code.LOCAL_ONLY) or posterior < unexplained:
         # No enumerated mistake is likelier than one we did not enumerate: say nothing more
         # than the generic diagnostic, but show what the readings are worth.
         return Verdict(suggestions=suggestions)
