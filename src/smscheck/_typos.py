@@ -292,6 +292,9 @@ def on_valid(
         # keep it. (Its digit groups are not compared: a mobile of the form's country is what
         # the form wants, and the comparison would cost every valid mobile a format look-up.)
         return None
+    if parsed.stripped_trunk_prefix and not nanp and text.strip().isdigit():
+        # Its own trunk typed, the digits in one run: nothing to compare, nothing points away.
+        return None
     typing = typing_of(text, digits)
     signal = typing.zero_after is not None or nanp
     if not signal and reading.line_type in _SMS_CAPABLE:
