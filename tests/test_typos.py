@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 import smscheck
-from smscheck import Code, _phone, _typos
+from smscheck import Code, _belief, _phone, _typos
 from smscheck._codes import TYPO_CODES
+
+from .strategies import Example, example_numbers
 
 CASES = [
     # (input, region, expected code, expected top reading: number or first suggestion)
@@ -391,3 +395,37 @@ def test_suggestions_never_show_a_zero_confidence(local: int) -> None:
     for text in (f"{local:07d}", f"{local // 10**4:03d}-{local % 10**4:04d}"):
         for suggestion in smscheck.check(text, region="US").suggestions:
             assert suggestion.confidence > 0
+
+
+@given(
+    example=example_numbers(),
+    separators=st.lists(st.sampled_from([" ", "-", ".", ") ", "/", ""]), min_size=6, max_size=6),
+)
+@settings(max_examples=200, deadline=None)
+def test_the_search_bound_holds_for_every_reading(example: Example, separators: list[str]) -> None:
+    """No reading scores a grouping likelihood above the bound the search prunes with.
+
+    The number is written in its national format, each separator kept ("") or replaced; the
+    bound must hold for its own plan and for the plans its digits also read under.
+    """
+    region, _kind, number = example
+    assert number.country_code is not None
+    national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    runs = re.split(r"(\d+)", national)
+    for index in range(2, len(runs) - 1, 2):
+        runs[index] = separators[(index // 2) % len(separators)] or runs[index]
+    text = "".join(runs)
+    digits = "".join(c for c in text if c.isdigit())
+    nsn = phonenumbers.national_significant_number(number)
+    assume(digits.endswith(nsn))
+    search = _belief.Search(region, _typos.typing_of(text, digits))
+    prefix = (len(digits) - len(nsn),) if len(digits) > len(nsn) else ()
+    readings: list[tuple[int, str, tuple[int, ...]]] = [(number.country_code, nsn, prefix)]
+    readings += [(code, digits, ()) for code in (1, 7, 33, 44, 49, 55, 62, 86, 91)]
+    checked = 0
+    for code, national_number, parts in readings:
+        reading = _phone.reading_of(code, national_number)
+        if reading.valid:
+            checked += 1
+            assert search.groups(reading, parts) <= search.groups_bound
+    assert checked or not _phone.reading_of(number.country_code, nsn).valid

@@ -382,8 +382,9 @@ def _ambiguity(  # noqa: PLR0913 - the reading and what the typing says of it
     code = reading.parsed.country_code
     search = Search(hint, typing)
     own_trunk = _phone.national_prefix(hint)
-    groups = search.groups(reading, _trunk_typed(hint, reading.parsed)) if own else 1.0
-    if not own:
+    if own:
+        groups = search.groups(reading, _trunk_typed(hint, reading.parsed))
+    else:
         groups = _model.grouping(len(digits), typing.bounds, match=False)
     search.units += 1
     literal = Part(None, search.score(reading, 1.0, groups), reading, (), 1)
