@@ -55,8 +55,15 @@ def test_never_raises_on_any_str(text: str, region: str | None) -> None:
 
 @given(text=st.from_regex(r"\+?[0-9 ()-]{0,40}", fullmatch=True), region=_REGION_HINTS)
 def test_never_raises_on_digit_shapes(text: str, region: str | None) -> None:
-    """Strings of ASCII digits, plus and separators always give a report."""
-    smscheck.check(text, region=region)
+    """Strings of ASCII digits, plus and separators always give a report.
+
+    Its suggestions are what the person may have meant, each worth something: none at a
+    confidence that rounds to 0, none above 1, most likely first.
+    """
+    report = smscheck.check(text, region=region)
+    confidences = [s.confidence for s in report.suggestions]
+    assert all(0 < c <= 1 for c in confidences)
+    assert confidences == sorted(confidences, reverse=True)
 
 
 @given(data=st.data(), example=example_numbers())
