@@ -52,6 +52,7 @@ __all__ = [
     "metadata_version",
     "mobile_lengths",
     "national_bounds",
+    "national_ends",
     "national_prefix",
     "national_prefix_regions",
     "national_separators",
@@ -829,11 +830,18 @@ def national_bounds(reading: Reading) -> frozenset[int]:
     faster, on the path of every valid national landline. ``tests/test_model.py`` checks the
     answers equal those read off ``format_number`` for every example number.
     """
+    return frozenset(national_ends(reading))
+
+
+def national_ends(reading: Reading) -> list[int]:
+    """:func:`national_bounds` in ascending order (the form the typed groups are compared in)."""
     found = _format_of(reading)
     if found is None:
-        return frozenset()  # no format: written in one run
+        return []  # no format: written in one run
     match, separated, _ = found
-    return frozenset(match.end(group) for group in separated)
+    ends = [match.end(group) for group in separated]
+    ends.sort()
+    return ends
 
 
 def national_separators(reading: Reading) -> tuple[str, ...]:
@@ -946,7 +954,7 @@ def example_bounds(
     for national in example_national_numbers(country_code):
         reading = reading_of(country_code, national)
         if reading.valid:
-            ends = tuple(sorted(national_bounds(reading)))
+            ends = tuple(national_ends(reading))
             found.add((len(national), ends, national_separators(reading)))
     return frozenset(found)
 

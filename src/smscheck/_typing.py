@@ -90,7 +90,7 @@ def groups_match(
         return False
     if not inner:
         return True
-    own = sorted(_phone.national_bounds(reading))
+    own = _phone.national_ends(reading)
     return sizes_fit(inner, own, len(reading.parsed.national_number), shift)
 
 
