@@ -78,6 +78,65 @@ def run_scan(path: Path, workers: int = 1) -> tuple[float, int]:
     return float(elapsed), int(rss)
 
 
+_SIDE_BY_SIDE = """
+import csv, resource, statistics, sys, time
+import smscheck
+from smscheck._cli import main
+path = {path!r}
+with open(path, encoding="utf-8", newline="") as f:
+    phones = [row[1] for row in csv.reader(f)][1:]
+for phone in phones:  # every first-of-a-kind cost (metadata, patterns, tables) paid here
+    smscheck.check(phone, region="RU")
+
+
+def loop():
+    start = time.perf_counter()
+    for phone in phones:
+        smscheck.check(phone, region="RU")
+    return time.perf_counter() - start
+
+
+def scan():
+    start = time.perf_counter()
+    main(["scan", path, "--region", "RU", "--out", "/dev/null", "--workers", "1"])
+    return time.perf_counter() - start
+
+
+loops, scans = [], []
+for pair in range({pairs}):
+    if (pair + {scan_first!r}) % 2:
+        scans.append(scan())
+        loops.append(loop())
+    else:
+        loops.append(loop())
+        scans.append(scan())
+print(
+    statistics.median(loops),
+    statistics.median(scans),
+    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+)
+"""
+
+#: Loop and scan passes of each kind per interpreter, in alternating order.
+_PAIRS = 3
+
+
+def side_by_side(path: Path, *, scan_first: bool) -> tuple[float, float, int]:
+    """Seconds of a plain ``check()`` loop and of ``smscheck scan`` (one worker) over the file,
+    in one fresh interpreter that has checked every row once before; and its peak RSS (kB).
+
+    Both are timed warm, in the same process, so that neither pays first-of-a-kind costs the
+    other does not; they alternate, :data:`_PAIRS` passes of each, and each figure is the
+    median of its kind, so that a burst of load on the machine falls on both alike (two
+    passes of the same loop back to back differ by up to half on this shared machine).
+    ``scan_first`` sets which kind goes first.
+    """
+    code = _SIDE_BY_SIDE.format(path=str(path), scan_first=int(scan_first), pairs=_PAIRS)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    looped, scanned, rss = done.stdout.split()
+    return float(looped), float(scanned), int(rss)
+
+
 def run_check_many(path: Path, workers: int) -> float:
     """Wall time of ``check_many(..., workers=N)`` over the file's phones, fresh interpreter."""
     code = (

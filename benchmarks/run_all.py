@@ -13,7 +13,8 @@ machine's drift between repetitions cancels out of it:
 * first calls, in fresh interpreters: ``import smscheck`` against ``import phonenumbers``;
   the first ``check()`` against phonenumbers' first parse + validation; then what the first
   invalid national input, the first wrong-region input and the first ``explain_failure`` add;
-* ``smscheck scan`` with one worker against a plain ``check()`` loop over the same rows;
+* ``smscheck scan`` with one worker against a plain ``check()`` loop over the same rows, both
+  warm in one interpreter;
 * the typo model: its overhead on valid input and the invalid path against phonenumbers
   (bench_typos.py's method);
 * memory: peak RSS of a fresh interpreter after ``check()`` of 100,000 distinct numbers;
@@ -40,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import phonenumbers
 from bench_check import corpus as valid_corpus
-from bench_scan import make_csv, plain_loop, run_scan
+from bench_scan import make_csv, side_by_side
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
 
@@ -163,9 +164,8 @@ def scan_share(repeats: int, rows: int) -> dict[str, list[float]]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "rows.csv"
         make_csv(path, rows)
-        for _ in range(repeats):
-            loop = plain_loop(path)
-            scan, rss = run_scan(path, 1)
+        for repeat in range(repeats):
+            loop, scan, rss = side_by_side(path, scan_first=repeat % 2 == 1)
             out["loop"].append(rows / loop)
             out["scan"].append(rows / scan)
             out["share"].append(loop / scan)
@@ -366,7 +366,9 @@ wrong-region input is compiling the patterns of the regions the search reads can
 ## `smscheck scan`
 
 {repeats} repetitions over {s["rows"][0]:,.0f} rows of mixed Russian, British and North American
-numbers (bench_scan.py's file), each a fresh, warmed-up interpreter:
+numbers (bench_scan.py's file). Each repetition is one fresh interpreter that checks every
+row once, then times three passes of a plain `check()` loop and three of `scan`, alternating,
+and keeps the median of each (`bench_scan.side_by_side`):
 
 | | median | range |
 |---|---:|---:|
@@ -414,7 +416,7 @@ With a number, `explain_failure` costs one `check()` and this.
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7)
-    parser.add_argument("--rows", type=int, default=30_000, help="rows of the scan file")
+    parser.add_argument("--rows", type=int, default=10_000, help="rows of the scan file")
     parser.add_argument("--write", action="store_true", help="write docs/performance.md")
     args = parser.parse_args()
     # As a wheel install has them: compiled modules. (An editable install run with
