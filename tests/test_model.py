@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -116,34 +117,47 @@ def test_grouping_likelihood() -> None:
 
 
 def test_grouping_likelihood_with_the_formats_separators() -> None:
-    """By hand: 0.5 follow the format; of them 0.5 type its separators, else any of 4 kinds."""
+    """By hand: 0.5 follow the format; of them 0.5 type its separators, the rest type each
+    separator with its share among the formats' separators."""
     free = 0.5 * 2.0**-9
     bounds = frozenset({3, 6})
-    typed_as_format = _model.grouping(10, bounds, match=True, separators=2)
-    assert typed_as_format == pytest.approx(0.5 * (0.5 * 4**2 + 0.5) + free)
+    total = 1066 + 152 + 55 + 2
+    bracket, hyphen, space = 55 / total, 152 / total, 1066 / total
+    north_american = _model.grouping(10, bounds, match=True, separators=(")", "-"))
+    assert north_american == pytest.approx(0.5 * (0.5 / (bracket * hyphen) + 0.5) + free)
+    spaces = _model.grouping(10, bounds, match=True, separators=(" ", " "))
+    assert spaces == pytest.approx(0.5 * (0.5 / space**2 + 0.5) + free)
+    # A bracket and a hyphen say far more than two spaces, the separator typed by default.
+    assert north_american > 50 * spaces
     other_separators = _model.grouping(10, bounds, match=True, separators=None)
     assert other_separators == pytest.approx(0.5 * 0.5 + free)
     # The separators count only where the groups fit.
-    assert _model.grouping(10, bounds, match=False, separators=2) == pytest.approx(free)
-    assert _model.most_grouping(bounds) == pytest.approx(0.5 * (0.5 * 16 + 0.5) + 0.5)
-    assert _model.most_grouping(frozenset()) == 1.0
-    assert _model.most_grouping(bounds) >= typed_as_format
+    assert _model.grouping(10, bounds, match=False, separators=(")", "-")) == pytest.approx(free)
+    # The bound: every typed separator the format's; a "/" no format writes adds nothing.
+    assert _model.most_grouping(bounds, (")", "-")) == pytest.approx(
+        0.5 * (0.5 / (bracket * hyphen) + 0.5) + 0.5
+    )
+    assert _model.most_grouping(bounds, ("/", "-")) == pytest.approx(
+        0.5 * (0.5 / hyphen + 0.5) + 0.5
+    )
+    assert _model.most_grouping(frozenset(), ()) == 1.0
+    assert _model.most_grouping(bounds, (")", "-")) >= north_american
 
 
-def test_separator_kinds_are_those_the_formats_write() -> None:
-    """SEPARATOR_KINDS counts the distinct separators of every region's national formats."""
-    kinds: set[str] = set()
+def test_separator_counts_are_those_the_formats_write() -> None:
+    """SEPARATOR_COUNTS recounted over every region's national formats."""
+    counts: Counter[str] = Counter()
     for region in phonenumbers.SUPPORTED_REGIONS:
         metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
         assert metadata is not None
         for number_format in metadata.number_format:
-            kinds.update(
+            counts.update(
                 _phone._template_separators(
                     number_format.format or "", number_format.national_prefix_formatting_rule
                 )
             )
-    assert kinds == {" ", "-", ")", "."}
-    assert len(kinds) == _model.SEPARATOR_KINDS
+    assert dict(counts) == _phone.SEPARATOR_COUNTS
+    assert sum(_model.SEPARATOR_SHARES.values()) == pytest.approx(1.0)
 
 
 def _separators_from_text(reading: _phone.Reading) -> tuple[str, ...]:

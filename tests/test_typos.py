@@ -365,7 +365,7 @@ def test_a_reading_typed_in_its_own_separators_is_not_pruned() -> None:
 # --- A local number, its area code left out --------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "region"), [("380 1255", "US"), ("555-1234", "US")])
+@pytest.mark.parametrize(("text", "region"), [("380 1255", "US"), ("560 1241", "EG")])
 def test_local_number_keeps_its_diagnostic_and_shows_other_readings(text: str, region: str) -> None:
     """The area code left out stays the headline; foreign readings are shown for what they are.
 
@@ -382,10 +382,15 @@ def test_local_number_keeps_its_diagnostic_and_shows_other_readings(text: str, r
 
 
 def test_local_number_written_like_the_plan_outweighs_one_written_otherwise() -> None:
-    """``555-1234`` is the tail of ``(201) 555-0123``; ``555 1234`` is not the US way."""
-    hyphen = smscheck.check("555-1234", region="US").suggestions
-    space = smscheck.check("555 1234", region="US").suggestions
-    assert sum(s.confidence for s in hyphen) < sum(s.confidence for s in space)
+    """``555-1234`` is the tail of ``(201) 555-0123``; ``555 1234`` is not the US way.
+
+    Written the US way, no foreign reading is worth listing; with a space, some are.
+    """
+    hyphen = smscheck.check("555-1234", region="US")
+    space = smscheck.check("555 1234", region="US")
+    assert hyphen.codes == space.codes == (Code.LOCAL_ONLY,)
+    assert hyphen.suggestions == ()
+    assert space.suggestions
 
 
 @given(st.integers(min_value=0, max_value=10**7 - 1))
@@ -429,3 +434,22 @@ def test_the_search_bound_holds_for_every_reading(example: Example, separators: 
             checked += 1
             assert search.groups(reading, parts) <= search.groups_bound
     assert checked or not _phone.reading_of(number.country_code, nsn).valid
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "e164"),
+    [
+        ("91 123 45 67", "ES", "+34911234567"),  # Madrid, grouped after the area code
+        ("020 1234567", "NL", "+31201234567"),  # Amsterdam, the subscriber number in one run
+        ("0201 234567", "NL", "+31201234567"),
+    ],
+)
+def test_a_home_landline_grouped_its_own_common_way_is_kept(
+    text: str, region: str, e164: str
+) -> None:
+    """Spaces are the separator everyone types: a foreign plan that writes the same spaces
+    gains little from them, and the form's own landline stays the number."""
+    report = smscheck.check(text, region=region)
+    assert report.number is not None
+    assert report.number.e164 == e164
+    assert report.suggestions[0].e164 == e164

@@ -72,7 +72,7 @@ class Search:
         self.hint = hint
         self.typing = typing
         #: The most any reading's grouping likelihood can be for this typing.
-        self.groups_bound = _model.most_grouping(typing.bounds)
+        self.groups_bound = _model.most_grouping(typing.bounds, typing.separators)
         self.hypotheses = 0
         self.readings = 0
         self.units = 0
@@ -168,7 +168,7 @@ class Search:
         if not fitting:
             return _model.grouping(digits, bounds, match=False)
         typed = [separators_match(self.typing, prefix, own) for own in fitting]
-        exact = max((count for count in typed if count is not None), default=None)
+        exact = max((found for found in typed if found is not None), key=len, default=None)
         return _model.grouping(digits, bounds, match=True, separators=exact)
 
     def free_groups(self, digits: int) -> float:

@@ -39,7 +39,7 @@ __all__ = [
     "OMISSION",
     "P_HOME",
     "P_MOBILE",
-    "SEPARATOR_KINDS",
+    "SEPARATOR_SHARES",
     "STRUCTURAL",
     "SUBSTITUTION",
     "TRANSPOSITION",
@@ -116,12 +116,17 @@ STRUCTURAL: Final = OMISSION
 FOLLOWS_FORMAT: Final = 0.5
 #: The chance that a person who groups the digits as the format does also types its
 #: separators (``(268) 464-1661``, not ``268 464 1661``). Nothing measures it either: 0.5. The
-#: other half types any of the ``SEPARATOR_KINDS`` kinds at each group end.
+#: other half types each separator as people type separators in general.
 FOLLOWS_SEPARATORS: Final = 0.5
-#: How many kinds of separator there are to choose from at a group end: the kinds the
-#: metadata's national formats write (space, hyphen, closing bracket, dot; counted by
-#: ``tests/test_model.py`` over every region's formats).
-SEPARATOR_KINDS: Final = _phone.SEPARATOR_KINDS
+#: How people type a separator when they do not copy a format: each kind with the share it
+#: has among the separators the metadata's national formats write (space 84 %, hyphen 12 %,
+#: closing bracket 4 %, dot 0.2 %; ``_phone.SEPARATOR_COUNTS``). No study counts what people
+#: type; the formats are the record of how numbers are written. A typed space is thus weak
+#: evidence of a format (it is the default), a bracket strong.
+SEPARATOR_SHARES: Final = {
+    kind: count / sum(_phone.SEPARATOR_COUNTS.values())
+    for kind, count in _phone.SEPARATOR_COUNTS.items()
+}
 
 # The ways of writing a number (national with or without its trunk prefix, with ``+``, with an
 # international prefix, with the country code and no ``+``) are taken as equally likely: no
@@ -203,7 +208,7 @@ def density(national_length: int) -> float:
 
 
 def grouping(
-    digits: int, bounds: frozenset[int], match: bool, *, separators: int | None = 0
+    digits: int, bounds: frozenset[int], match: bool, *, separators: tuple[str, ...] | None = ()
 ) -> float:
     """``P(groups | N, m)``: the likelihood of the digit groups as typed, and their separators.
 
@@ -211,35 +216,45 @@ def grouping(
         digits: How many digits were typed.
         bounds: Where the typed groups end (digit offsets), empty for one unbroken run.
         match: Whether the groups are those of the number's own format (after the mistake).
-        separators: When they are, how many separators inside the national number were
-            typed as its format writes them (all of them, or ``None`` when not all were).
+        separators: When they are, the separators inside the national number, when every
+            one was typed as its format writes it (``()`` when none was typed), else ``None``.
 
     With no separators there is nothing to compare, and every reading gets 1. Otherwise the
     person followed the format with probability :data:`FOLLOWS_FORMAT`, or cut the digits
     anywhere: each of the ``digits - 1`` gaps broken or not, ``2 ** -(digits - 1)`` for one
-    cut. At each group end one of :data:`SEPARATOR_KINDS` kinds of separator is typed, each
-    as likely, except that a person following the format types its own separators with
-    probability :data:`FOLLOWS_SEPARATORS`: ``s`` separators so typed are ``K ** s`` times
-    likelier under the format than typed freely. (The ``K ** -gaps`` that every reading of the
-    text shares is left out.)
+    cut. Each separator is typed with its share of :data:`SEPARATOR_SHARES`, except that a
+    person following the format types its own with probability :data:`FOLLOWS_SEPARATORS`:
+    separators so typed are ``1 / share`` times likelier each under the format than typed
+    freely. (The shares of the typed separators, which every reading of the text shares, are
+    left out.)
     """
     if not bounds:
         return 1.0
     free = (1 - FOLLOWS_FORMAT) * 2.0 ** -(digits - 1)
     if not match:
         return free
-    own = (
-        FOLLOWS_SEPARATORS * float(SEPARATOR_KINDS) ** separators if separators is not None else 0.0
-    )
+    own = 0.0 if separators is None else FOLLOWS_SEPARATORS * _evidence(separators)
     return FOLLOWS_FORMAT * (own + 1 - FOLLOWS_SEPARATORS) + free
 
 
-def most_grouping(bounds: frozenset[int]) -> float:
-    """The most :func:`grouping` can be for these typed groups: every separator the format's."""
+def most_grouping(bounds: frozenset[int], typed: tuple[str, ...]) -> float:
+    """The most :func:`grouping` can be for these typed groups and separators.
+
+    Reached when every typed separator is the format's (no reading can have more).
+    """
     if not bounds:
         return 1.0
-    own = FOLLOWS_SEPARATORS * float(SEPARATOR_KINDS) ** len(bounds)
+    known = tuple(s for s in typed if s in SEPARATOR_SHARES)
+    own = FOLLOWS_SEPARATORS * _evidence(known)
     return FOLLOWS_FORMAT * (own + 1 - FOLLOWS_SEPARATORS) + 1 - FOLLOWS_FORMAT
+
+
+def _evidence(separators: tuple[str, ...]) -> float:
+    """How much likelier these separators are copied from a format than typed freely."""
+    evidence = 1.0
+    for kind in separators:
+        evidence /= SEPARATOR_SHARES[kind]
+    return evidence
 
 
 def unexplained(

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 __all__ = [
-    "SEPARATOR_KINDS",
+    "SEPARATOR_COUNTS",
     "ParseFailure",
     "Parsed",
     "Reading",
@@ -865,10 +865,10 @@ def separator(text: str) -> str:
     return stripped or (" " if text else "")
 
 
-#: The separators the national formats of phonenumbers' metadata write between groups, as
-#: :func:`separator` normalises them: space, hyphen, closing bracket, dot (counted over every
-#: region's formats; ``tests/test_model.py`` recounts them).
-SEPARATOR_KINDS: Final = 4
+#: How often the national formats of phonenumbers' metadata (9.0.43) write each separator
+#: between groups, as :func:`separator` normalises them, counted over every region's formats
+#: (``tests/test_model.py`` recounts them).
+SEPARATOR_COUNTS: Final = {" ": 1066, "-": 152, ")": 55, ".": 2}
 
 
 def _format_of(reading: Reading) -> tuple[re.Match[str], tuple[int, ...], tuple[str, ...]] | None:

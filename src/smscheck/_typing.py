@@ -63,13 +63,15 @@ def typing_of(text: str, digits: str) -> Typing:
     return Typing(frozenset(ends[:-1]), len(zero.group(1)) if zero else None, between)
 
 
-def separators_match(typing: Typing, prefix: tuple[int, ...], own: tuple[str, ...]) -> int | None:
-    """How many separators inside the national number were typed as its format writes them.
+def separators_match(
+    typing: Typing, prefix: tuple[int, ...], own: tuple[str, ...]
+) -> tuple[str, ...] | None:
+    """The separators inside the national number, when typed as its format writes them.
 
-    ``own`` is the format's (``_phone.national_separators``). All of them or none: their
-    count when every one was typed as the format writes it (``(268) 464-1661`` for a North
-    American number; 0 when the national number was typed in one run), else ``None``. Only
-    meaningful where the groups fit (:func:`groups_match`).
+    ``own`` is the format's (``_phone.national_separators``). All of them or none: the
+    separators when every one was typed as the format writes it (``(")", "-")`` for
+    ``(268) 464-1661``; ``()`` when the national number was typed in one run), else
+    ``None``. Only meaningful where the groups fit (:func:`groups_match`).
     """
     start = sum(prefix)
     ends = sorted(typing.bounds)
@@ -77,8 +79,8 @@ def separators_match(typing: Typing, prefix: tuple[int, ...], own: tuple[str, ..
     pairs = zip(ends, typing.separators, strict=False)
     inner = tuple(sep for end, sep in pairs if end > start)
     if not inner:
-        return 0
-    return len(inner) if inner == own else None
+        return ()
+    return inner if inner == own else None
 
 
 def groups_match(

@@ -317,7 +317,7 @@ def _written_own_way(typing: Typing, reading: _phone.Reading) -> bool:
     if not typing.bounds or plan is None or plan[1]:
         return False
     own = _phone.national_separators(reading)
-    return bool(own) and separators_match(typing, (), own) == len(own)
+    return bool(own) and separators_match(typing, (), own) == own
 
 
 def _trunk_typed(hint: str, parsed: _phone.Parsed) -> tuple[int, ...]:
@@ -718,7 +718,7 @@ def _area_code_left_out(search: Search, own: int, parsed: _phone.Parsed) -> None
         and sorted(bounds) == [b - (length - local) for b in own_bounds if b > length - local]
     ]
     typed = [separators_match(search.typing, (), tail) for tail in tails]
-    exact = max((count for count in typed if count is not None), default=None)
+    exact = max((found for found in typed if found is not None), key=len, default=None)
     search.units += 1
     score = (
         _model.region_prior(own, search.hint)
