@@ -17,7 +17,14 @@ import attrs
 from . import _model, _phone
 from ._codes import Code
 from ._report import Suggestion
-from ._typing import Typing, groups_match, inner_bounds, separators_match, sizes_fit
+from ._typing import (
+    Typing,
+    best_separators_match,
+    groups_match,
+    inner_bounds,
+    separators_match,
+    sizes_fit,
+)
 
 if TYPE_CHECKING:
     from ._normalize import Params
@@ -167,8 +174,7 @@ class Search:
         ]
         if not fitting:
             return _model.grouping(digits, bounds, match=False)
-        typed = [separators_match(self.typing, prefix, own) for own in fitting]
-        exact = max((found for found in typed if found is not None), key=len, default=None)
+        exact = best_separators_match(self.typing, prefix, fitting)
         return _model.grouping(digits, bounds, match=True, separators=exact)
 
     def free_groups(self, digits: int) -> float:

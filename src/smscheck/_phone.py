@@ -51,7 +51,6 @@ __all__ = [
     "keypad_digits",
     "metadata_version",
     "mobile_lengths",
-    "national_bounds",
     "national_ends",
     "national_prefix",
     "national_prefix_regions",
@@ -817,12 +816,13 @@ def build_national_prefix_regions() -> dict[str, tuple[str, ...]]:
     return {prefix: tuple(regions) for prefix, regions in found.items()}
 
 
-def national_bounds(reading: Reading) -> frozenset[int]:
+def national_ends(reading: Reading) -> list[int]:
     """Where the digit groups of the national significant number end, as the metadata writes it.
 
     ``+7 912 345-67-89`` is written ``8 (912) 345-67-89`` nationally: the groups of
-    ``9123456789`` end after 3, 6 and 8 digits. Comparing these with the groups a person typed
-    tells whether they wrote the number its own way.
+    ``9123456789`` end after 3, 6 and 8 digits (ascending, the form the typed groups are
+    compared in). Comparing these with the groups a person typed tells whether they wrote the
+    number its own way.
 
     The format is chosen as ``format_number`` chooses it (the first of the main region's
     formats whose last leading-digits pattern and whose pattern match), and the group ends are
@@ -830,11 +830,6 @@ def national_bounds(reading: Reading) -> frozenset[int]:
     faster, on the path of every valid national landline. ``tests/test_model.py`` checks the
     answers equal those read off ``format_number`` for every example number.
     """
-    return frozenset(national_ends(reading))
-
-
-def national_ends(reading: Reading) -> list[int]:
-    """:func:`national_bounds` in ascending order (the form the typed groups are compared in)."""
     found = _format_of(reading)
     if found is None:
         return []  # no format: written in one run

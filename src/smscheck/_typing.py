@@ -3,7 +3,7 @@
 What a person types besides the digits is evidence of which number they meant: ``8 (912)
 345-67-89`` is written the Russian way, ``(268) 464-1661`` the North American way,
 ``49 (0)345…`` marks 49 as a country code. This module reads that evidence off the text and
-compares it with how the metadata writes a number (``_phone.national_bounds``); ``_model``
+compares it with how the metadata writes a number (``_phone.national_ends``); ``_model``
 turns the comparison into a likelihood.
 """
 
@@ -18,6 +18,7 @@ from ._normalize import MAX_INPUT_LENGTH
 
 __all__ = [
     "Typing",
+    "best_separators_match",
     "groups_match",
     "inner_bounds",
     "separators_match",
@@ -81,6 +82,17 @@ def separators_match(
     if not inner:
         return ()
     return inner if inner == own else None
+
+
+def best_separators_match(
+    typing: Typing, prefix: tuple[int, ...], candidates: list[tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    """:func:`separators_match` against several formats a number may have.
+
+    The most separators typed as one of them writes them, or ``None`` when none fits.
+    """
+    found = [separators_match(typing, prefix, own) for own in candidates]
+    return max((match for match in found if match is not None), key=len, default=None)
 
 
 def groups_match(

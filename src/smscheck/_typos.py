@@ -23,7 +23,7 @@ from ._belief import MAX_HYPOTHESES, MAX_READINGS, Belief, Part, Search
 from ._codes import Code, LineType
 from ._legacy_prefixes import legacy_national_rewrites, legacy_rewrites
 from ._normalize import Finding
-from ._typing import Typing, groups_match, separators_match, typing_of
+from ._typing import Typing, best_separators_match, groups_match, separators_match, typing_of
 from ._valid_probe import NANP_SHAPE, SMS_CAPABLE
 
 if TYPE_CHECKING:
@@ -717,8 +717,7 @@ def _area_code_left_out(search: Search, own: int, parsed: _phone.Parsed) -> None
         if length > local
         and sorted(bounds) == [b - (length - local) for b in own_bounds if b > length - local]
     ]
-    typed = [separators_match(search.typing, (), tail) for tail in tails]
-    exact = max((found for found in typed if found is not None), key=len, default=None)
+    exact = best_separators_match(search.typing, (), tails)
     search.units += 1
     score = (
         _model.region_prior(own, search.hint)
