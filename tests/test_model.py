@@ -231,6 +231,47 @@ def _example_readings() -> list[_phone.Reading]:
     return readings
 
 
+def test_grouping_likelihood_shares_the_format_between_layouts() -> None:
+    """By hand: a number with two layouts gives each half of the format's share."""
+    free = 0.5 * 2.0**-9
+    one = _model.grouping(10, frozenset({3}), match=True, separators=None)
+    two = _model.grouping(10, frozenset({3}), match=True, separators=None, layouts=2)
+    assert one == pytest.approx(0.5 * 0.5 + free)
+    assert two == pytest.approx(0.5 / 2 * 0.5 + free)
+    # The bound allows for a number with one layout, the most a grouping can be.
+    assert _model.most_grouping(frozenset({3}), (" ",)) >= one > two
+
+
+def test_national_layouts() -> None:
+    """The format's groups; and, from three groups up, the area code then the rest."""
+    milan = _phone.reading_of(39, "0236618300")
+    assert _phone.national_layouts(milan) == (((2, 6), (" ", " ")), ((2,), (" ",)))
+    antigua = _phone.reading_of(1, "2684641661")
+    assert _phone.national_layouts(antigua) == (((3, 6), (")", "-")), ((3,), (")",)))
+    berlin = _phone.reading_of(49, "30123456")  # written 030 123456: one layout
+    assert _phone.national_layouts(berlin) == (((2,), (" ",)),)
+
+
+def test_layouts_first_group_is_the_destination_code() -> None:
+    """The area-code layout's first group is phonenumbers' national destination code.
+
+    Where the metadata writes three groups or more, on every example number but three, for
+    which phonenumbers gives 0 (a non-geographic number without an NDC).
+    """
+    readings = [r for r in _example_readings() if len(_phone.national_layouts(r)) == 2]
+    differ = [
+        r
+        for r in readings
+        if _phone.national_layouts(r)[1][0][0]
+        != phonenumbers.length_of_national_destination_code(r.parsed.number)
+    ]
+    assert len(readings) > 2000
+    assert len(differ) <= 3
+    assert all(
+        phonenumbers.length_of_national_destination_code(r.parsed.number) == 0 for r in differ
+    )
+
+
 def test_national_ends_equal_the_formatted_groups() -> None:
     """The group ends read from the format pattern equal those of format_number's output.
 

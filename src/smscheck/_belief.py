@@ -20,8 +20,8 @@ from ._report import Suggestion
 from ._typing import (
     Typing,
     best_separators_match,
-    groups_match,
     inner_bounds,
+    layout_fit,
     separators_match,
     sizes_fit,
 )
@@ -145,11 +145,11 @@ class Search:
         if not bounds:
             return 1.0
         digits = sum(prefix) + len(reading.parsed.national_number) + shift
-        if not groups_match(bounds, prefix, reading, shift):
+        fit = layout_fit(bounds, prefix, reading, shift)
+        if fit is None:
             return _model.grouping(digits, bounds, match=False)
-        own = _phone.national_separators(reading)
-        exact = separators_match(self.typing, prefix, own)
-        return _model.grouping(digits, bounds, match=True, separators=exact)
+        exact = separators_match(self.typing, prefix, fit.separators)
+        return _model.grouping(digits, bounds, match=True, separators=exact, layouts=fit.layouts)
 
     def plan_groups(self, country_code: int, national: int, prefix: tuple[int, ...]) -> float:
         """The grouping likelihood of a number of this plan that the search did not enumerate.
@@ -167,15 +167,16 @@ class Search:
         if not inner:
             return _model.grouping(digits, bounds, match=True)
         fitting = [
-            separators
-            for length, own, separators in _phone.example_bounds(country_code)
+            (separators, layouts)
+            for length, own, separators, layouts in _phone.example_bounds(country_code)
             if abs(national - length) <= 1
             and sizes_fit(inner, list(own), length, national - length)
         ]
         if not fitting:
             return _model.grouping(digits, bounds, match=False)
-        exact = best_separators_match(self.typing, prefix, fitting)
-        return _model.grouping(digits, bounds, match=True, separators=exact)
+        exact = best_separators_match(self.typing, prefix, [seps for seps, _ in fitting])
+        layouts = min(layouts for _, layouts in fitting)
+        return _model.grouping(digits, bounds, match=True, separators=exact, layouts=layouts)
 
     def free_groups(self, digits: int) -> float:
         """The grouping likelihood of a number whose format is not known: any cut."""

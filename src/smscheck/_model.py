@@ -110,9 +110,11 @@ _LENGTH_RARE: Final = ERROR_RATE * _LENGTH_CHANGING * (1 - _SINGLE)
 #: what makes them win when they do.
 STRUCTURAL: Final = OMISSION
 
-#: The chance that a person who groups the digits follows the number's own written format,
-#: rather than grouping them some other way. Nothing measures it; 0.5 says we do not know which
-#: is more common. The other half spreads over every way of cutting the digits into groups.
+#: The chance that a person who groups the digits follows how the number is built (its own
+#: written format, or its area code then the rest: ``_phone.national_layouts``), rather than
+#: grouping them some other way. Nothing measures it; 0.5 says we do not know which is more
+#: common. The other half spreads over every way of cutting the digits into groups. Between a
+#: number's layouts no source says which people use more: equal shares.
 FOLLOWS_FORMAT: Final = 0.5
 #: The chance that a person who groups the digits as the format does also types its
 #: separators (``(268) 464-1661``, not ``268 464 1661``). Nothing measures it either: 0.5. The
@@ -208,25 +210,33 @@ def density(national_length: int) -> float:
 
 
 def grouping(
-    digits: int, bounds: frozenset[int], match: bool, *, separators: tuple[str, ...] | None = ()
+    digits: int,
+    bounds: frozenset[int],
+    match: bool,
+    *,
+    separators: tuple[str, ...] | None = (),
+    layouts: int = 1,
 ) -> float:
     """``P(groups | N, m)``: the likelihood of the digit groups as typed, and their separators.
 
     Args:
         digits: How many digits were typed.
         bounds: Where the typed groups end (digit offsets), empty for one unbroken run.
-        match: Whether the groups are those of the number's own format (after the mistake).
+        match: Whether the groups are one of the number's own layouts (after the mistake):
+            its format's groups, or its area code then the rest (``_phone.national_layouts``).
         separators: When they are, the separators inside the national number, when every
-            one was typed as its format writes it (``()`` when none was typed), else ``None``.
+            one was typed as that layout writes them (``()`` when none was typed), else
+            ``None``.
+        layouts: How many layouts the number has.
 
     With no separators there is nothing to compare, and every reading gets 1. Otherwise the
-    person followed the format with probability :data:`FOLLOWS_FORMAT`, or cut the digits
-    anywhere: each of the ``digits - 1`` gaps broken or not, ``2 ** -(digits - 1)`` for one
-    cut. Each separator is typed with its share of :data:`SEPARATOR_SHARES`, except that a
-    person following the format types its own with probability :data:`FOLLOWS_SEPARATORS`:
-    separators so typed are ``1 / share`` times likelier each under the format than typed
-    freely. (The shares of the typed separators, which every reading of the text shares, are
-    left out.)
+    person followed the number's structure with probability :data:`FOLLOWS_FORMAT`, picking
+    one of its ``layouts`` layouts with equal chance, or cut the digits anywhere: each of the
+    ``digits - 1`` gaps broken or not, ``2 ** -(digits - 1)`` for one cut. Each separator is
+    typed with its share of :data:`SEPARATOR_SHARES`, except that a person following a
+    layout types its own with probability :data:`FOLLOWS_SEPARATORS`: separators so typed
+    are ``1 / share`` times likelier each under the layout than typed freely. (The shares of
+    the typed separators, which every reading of the text shares, are left out.)
     """
     if not bounds:
         return 1.0
@@ -234,7 +244,7 @@ def grouping(
     if not match:
         return free
     own = 0.0 if separators is None else FOLLOWS_SEPARATORS * _evidence(separators)
-    return FOLLOWS_FORMAT * (own + 1 - FOLLOWS_SEPARATORS) + free
+    return FOLLOWS_FORMAT / layouts * (own + 1 - FOLLOWS_SEPARATORS) + free
 
 
 def most_grouping(bounds: frozenset[int], typed: tuple[str, ...]) -> float:

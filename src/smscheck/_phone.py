@@ -52,6 +52,7 @@ __all__ = [
     "metadata_version",
     "mobile_lengths",
     "national_ends",
+    "national_layouts",
     "national_prefix",
     "national_prefix_regions",
     "national_separators",
@@ -839,6 +840,37 @@ def national_ends(reading: Reading) -> list[int]:
     return ends
 
 
+def national_layouts(reading: Reading) -> tuple[tuple[tuple[int, ...], tuple[str, ...]], ...]:
+    """The ways of grouping the national number that follow how it is built.
+
+    Each is the group ends (as :func:`national_ends`) and the separators at them (as
+    :func:`national_separators`). The first is the format's own grouping. When the format
+    writes more than two groups, the second is its first group, the area or network code,
+    then the rest in one block: ``02 36618300`` for Milan's ``02 3661 8300``, ``011
+    23456789`` for Delhi's ``011 2345 6789``. ITU-T E.123 names the parts of a number
+    (country code, area code, subscriber number) and shows each as its own group, leaving
+    the grouping inside the subscriber number to national custom. The format's first group
+    is the code phonenumbers' ``length_of_national_destination_code`` reads (the same on all
+    but 3 of the metadata's 2,192 example numbers written in three groups or more, where it
+    says 0; ``tests/test_model.py``). Empty for a number written in one run.
+    """
+    return _layouts_for(reading.parsed.country_code, reading.parsed.national_number)
+
+
+@functools.lru_cache(maxsize=256)
+def _layouts_for(
+    country_code: int, nsn: str
+) -> tuple[tuple[tuple[int, ...], tuple[str, ...]], ...]:
+    found = _format_for(country_code, nsn)
+    if found is None:
+        return ()
+    match, separated, separators = found
+    ends = tuple(sorted(match.end(group) for group in separated))
+    if len(ends) < 2:
+        return ((ends, separators),)
+    return ((ends, separators), ((ends[0],), separators[:1]))
+
+
 def national_separators(reading: Reading) -> tuple[str, ...]:
     """The separators between the national number's groups, as the metadata writes it.
 
@@ -939,18 +971,21 @@ _GROUP_MARKER: Final = re.compile(r"\\([1-9])")
 @functools.cache
 def example_bounds(
     country_code: int,
-) -> frozenset[tuple[int, tuple[int, ...], tuple[str, ...]]]:
+) -> frozenset[tuple[int, tuple[int, ...], tuple[str, ...], int]]:
     """Lengths, national group ends and separators of the metadata's example numbers.
 
     How numbers of a plan are written, for comparing typed groups with when no single
-    reading is at hand. The group ends are sorted; the separators are those at them.
+    reading is at hand: one entry per layout of each example (:func:`national_layouts`),
+    with how many layouts that example has. The group ends are sorted; the separators are
+    those at them.
     """
     found = set()
     for national in example_national_numbers(country_code):
         reading = reading_of(country_code, national)
         if reading.valid:
-            ends = tuple(national_ends(reading))
-            found.add((len(national), ends, national_separators(reading)))
+            layouts = national_layouts(reading)
+            for ends, separators in layouts or (((), ()),):
+                found.add((len(national), ends, separators, len(layouts) or 1))
     return frozenset(found)
 
 

@@ -17,10 +17,11 @@ from . import _phone
 from ._normalize import MAX_INPUT_LENGTH
 
 __all__ = [
+    "Fit",
     "Typing",
     "best_separators_match",
-    "groups_match",
     "inner_bounds",
+    "layout_fit",
     "separators_match",
     "sizes_fit",
     "typing_of",
@@ -72,7 +73,7 @@ def separators_match(
     ``own`` is the format's (``_phone.national_separators``). All of them or none: the
     separators when every one was typed as the format writes it (``(")", "-")`` for
     ``(268) 464-1661``; ``()`` when the national number was typed in one run), else
-    ``None``. Only meaningful where the groups fit (:func:`groups_match`).
+    ``None``. Only meaningful where the groups fit (:func:`layout_fit`).
     """
     start = sum(prefix)
     ends = sorted(typing.bounds)
@@ -95,17 +96,41 @@ def best_separators_match(
     return max((match for match in found if match is not None), key=len, default=None)
 
 
-def groups_match(
+class Fit(NamedTuple):
+    """Typed groups that follow how a number is built (:func:`layout_fit`).
+
+    Attributes:
+        separators: The separators of the layout the groups follow (``()`` when the
+            national number was typed in one run).
+        layouts: How many layouts the number has (``_phone.national_layouts``; 1 when
+            typed in one run): the person who follows the number's structure picks one.
+    """
+
+    separators: tuple[str, ...]
+    layouts: int
+
+
+_IN_ONE_RUN: Final = Fit((), 1)
+
+
+def layout_fit(
     bounds: frozenset[int], prefix: tuple[int, ...], reading: _phone.Reading, shift: int
-) -> bool:
-    """Whether typed group ends fit ``prefix`` parts then the number's own national groups."""
+) -> Fit | None:
+    """How typed group ends fit ``prefix`` parts then one of the number's national layouts.
+
+    ``None`` when they fit none of them.
+    """
     inner = inner_bounds(bounds, prefix)
     if inner is None:
-        return False
+        return None
     if not inner:
-        return True
-    own = _phone.national_ends(reading)
-    return sizes_fit(inner, own, len(reading.parsed.national_number), shift)
+        return _IN_ONE_RUN
+    layouts = _phone.national_layouts(reading)
+    length = len(reading.parsed.national_number)
+    for ends, separators in layouts:
+        if sizes_fit(inner, list(ends), length, shift):
+            return Fit(separators, len(layouts))
+    return None
 
 
 def inner_bounds(bounds: frozenset[int], prefix: tuple[int, ...]) -> list[int] | None:

@@ -23,7 +23,7 @@ from ._belief import MAX_HYPOTHESES, MAX_READINGS, Belief, Part, Search
 from ._codes import Code, LineType
 from ._legacy_prefixes import legacy_national_rewrites, legacy_rewrites
 from ._normalize import Finding
-from ._typing import Typing, best_separators_match, groups_match, separators_match, typing_of
+from ._typing import Fit, Typing, best_separators_match, layout_fit, separators_match, typing_of
 from ._valid_probe import NANP_SHAPE, SMS_CAPABLE
 
 if TYPE_CHECKING:
@@ -300,8 +300,13 @@ def on_valid(
     if not signal and reading.line_type in _SMS_CAPABLE:
         return None
     trunk = _trunk_typed(hint, parsed)
-    own = not typing.bounds or groups_match(typing.bounds, trunk, reading, 0)
-    if not signal and own and (parsed.stripped_trunk_prefix or _written_own_way(typing, reading)):
+    fit = layout_fit(typing.bounds, trunk, reading, 0) if typing.bounds else None
+    own = not typing.bounds or fit is not None
+    if (
+        not signal
+        and own
+        and (parsed.stripped_trunk_prefix or _written_own_way(typing, reading, fit))
+    ):
         # Written the form region's way (its own trunk typed, its own groups; or, in a plan
         # that writes no trunk, its own groups and separators): keep it.
         return None
@@ -311,12 +316,12 @@ def on_valid(
 _NANP_SHAPE: Final = NANP_SHAPE
 
 
-def _written_own_way(typing: Typing, reading: _phone.Reading) -> bool:
-    """Grouped with the separators of its format, in a plan whose format writes no trunk."""
+def _written_own_way(typing: Typing, reading: _phone.Reading, fit: Fit | None) -> bool:
+    """Grouped in one of its layouts with its separators, in a plan that writes no trunk."""
     plan = _phone.plans().get(reading.parsed.country_code)
-    if not typing.bounds or plan is None or plan[1]:
+    if fit is None or plan is None or plan[1]:
         return False
-    own = _phone.national_separators(reading)
+    own = fit.separators
     return bool(own) and separators_match(typing, (), own) == own
 
 
@@ -713,7 +718,7 @@ def _area_code_left_out(search: Search, own: int, parsed: _phone.Parsed) -> None
     bounds = search.typing.bounds
     tails = [
         separators[len(separators) - len(bounds) :] if bounds else ()
-        for length, own_bounds, separators in _phone.example_bounds(own)
+        for length, own_bounds, separators, _layouts in _phone.example_bounds(own)
         if length > local
         and sorted(bounds) == [b - (length - local) for b in own_bounds if b > length - local]
     ]
