@@ -34,6 +34,7 @@ __all__ = [
     "ParseFailure",
     "Parsed",
     "Reading",
+    "build_carrier_index",
     "build_general_pattern_texts",
     "build_international_prefixes",
     "build_national_prefix_regions",
@@ -488,11 +489,47 @@ _CARRIER_TYPES: Final = frozenset({LineType.MOBILE, LineType.FIXED_LINE_OR_MOBIL
 
 
 @functools.cache
-def _carrier_data() -> tuple[dict[str, dict[str, str]], int]:
-    # Imported on first use: the carrier data costs about 30 ms to load.
-    from phonenumbers.carrierdata import CARRIER_DATA, CARRIER_LONGEST_PREFIX  # noqa: PLC0415
+def _carrier_index() -> dict[int, bytes]:
+    from . import _prebuilt  # noqa: PLC0415
 
-    return CARRIER_DATA, CARRIER_LONGEST_PREFIX
+    return _prebuilt.load("carriers", metadata_version(), build_carrier_index)
+
+
+def build_carrier_index() -> dict[int, bytes]:
+    """Phonenumbers' carrier data, cut by country code, each part pickled on its own.
+
+    ``phonenumbers.carrierdata`` is one table of 29,000 prefixes for every country: importing
+    it cost 30 to 100 ms on the first mobile of a country other than Russia (whose carriers
+    come from the registry). Prebuilt (``_prebuilt``) and cut by country code, the first
+    mobile of a country unpickles that country's part only, in about a millisecond; each
+    part shares one dict per distinct set of names, so a country with thousands of prefixes
+    and a handful of carriers stays small.
+    """
+    import pickle  # noqa: PLC0415 - the builder only; loading goes through _prebuilt
+
+    from phonenumbers.carrierdata import CARRIER_DATA  # noqa: PLC0415
+
+    parts: dict[int, dict[str, dict[str, str]]] = {}
+    shared: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
+    for prefix, names in sorted(CARRIER_DATA.items()):
+        split = split_country_code(prefix)
+        if split is None:  # pragma: no cover - every prefix starts with a country code
+            continue
+        key = tuple(sorted(names.items()))
+        parts.setdefault(split[0], {})[prefix] = shared.setdefault(key, dict(key))
+    return {code: pickle.dumps(part, protocol=5) for code, part in parts.items()}
+
+
+@functools.cache
+def _carriers_of(country_code: int) -> tuple[dict[str, dict[str, str]], int]:
+    """One country code's carrier prefixes, and the longest of them."""
+    import pickle  # noqa: PLC0415 - imported by _prebuilt already
+
+    packed = _carrier_index().get(country_code)
+    if packed is None:
+        return {}, 0
+    part: dict[str, dict[str, str]] = pickle.loads(packed)  # noqa: S301 - our own package data
+    return part, max(map(len, part))
 
 
 def carrier_name(reading: Reading, lang: str) -> str | None:
@@ -504,8 +541,8 @@ def carrier_name(reading: Reading, lang: str) -> str | None:
     """
     if reading.line_type not in _CARRIER_TYPES:
         return None
-    data, longest = _carrier_data()
     parsed = reading.parsed
+    data, longest = _carriers_of(parsed.country_code)
     digits = f"{parsed.country_code}{parsed.national_number}"
     for size in range(min(longest, len(digits)), 0, -1):
         names = data.get(digits[:size])

@@ -121,4 +121,5 @@ def builds() -> dict[str, tuple[Callable[[], str], Callable[[], object]]]:
         "national_prefixes": (_phone.metadata_version, _phone.build_national_prefix_regions),
         "plans": (_phone.metadata_version, _phone.build_plans),
         "general_patterns": (_phone.metadata_version, _phone.build_general_pattern_texts),
+        "carriers": (_phone.metadata_version, _phone.build_carrier_index),
     }
