@@ -682,6 +682,11 @@ _NOTES = """\
   the `region_mismatch` and `foreign_valid_signal` misses and the `region_mismatch`
   calibration gap; weighted by population, as a real sign-up stream is, the same cases give
   the *by population* column.
+- **Two layouts, one text**: half the national numbers are written as their area code then
+  the rest (`02 36618300`), which is also the way other plans' numbers are written, whole or
+  as their own area-code layout; a text in either layout is evidence for every plan it fits,
+  and where several fit, the prior ranks them. Documents before this corpus wrote every
+  national number in its format's groups only, a test that no real stream of sign-ups is.
 - **Same digits, same format**: most of the remaining `region_mismatch` misses are numbers
   that other countries write exactly alike (`0944 567 804` is a mobile of Vietnam, Taiwan
   and Syria, in the same groups and separators); nothing typed tells them apart, and
