@@ -463,13 +463,22 @@ def test_a_home_landline_grouped_its_own_common_way_is_kept(
         ("020 79460958", "GB", "+442079460958"),  # London: 020 7946 0958
         ("(268) 4641661", "AG", "+12684641661"),  # Antigua: (268) 464-1661
         ("8 (912) 3456789", "RU", "+79123456789"),  # a Russian mobile: 8 (912) 345-67-89
+        ("8 0152 450918", "BY", "+375152450918"),  # Grodno: 8 0152 45-09-18, a two-digit trunk
+        ("8 0152 45-09-18", "BY", "+375152450918"),
     ],
 )
-def test_area_code_then_the_rest_is_the_numbers_own_way(text: str, region: str, e164: str) -> None:
+def test_area_code_then_the_rest_is_the_numbers_own_way(
+    text: str, region: str, e164: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The area code, then the subscriber number in one block (E.123's parts of a number):
-    the form's own number, kept without a typo warning. ``02 36618300`` on an Italian form
-    was read as a Cairo landline (Egypt's format writes exactly those groups) before the
-    layout counted as the number's own."""
+    the form's own number, kept without a typo warning and without weighing other readings.
+    ``02 36618300`` on an Italian form was read as a Cairo landline (Egypt's format writes
+    exactly those groups) before the layout counted as the number's own."""
+
+    def weighed(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError(text)
+
+    monkeypatch.setattr(_typos, "_ambiguity", weighed)
     report = smscheck.check(text, region=region)
     assert report.number is not None
     assert report.number.e164 == e164

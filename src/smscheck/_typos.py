@@ -299,7 +299,7 @@ def on_valid(
     signal = typing.zero_after is not None or nanp
     if not signal and reading.line_type in _SMS_CAPABLE:
         return None
-    trunk = _trunk_typed(hint, parsed)
+    trunk = _trunk_typed(hint, digits, parsed)
     fit = layout_fit(typing.bounds, trunk, reading, 0) if typing.bounds else None
     own = not typing.bounds or fit is not None
     if (
@@ -325,9 +325,20 @@ def _written_own_way(typing: Typing, reading: _phone.Reading, fit: Fit | None) -
     return bool(own) and separators_match(typing, (), own) == own
 
 
-def _trunk_typed(hint: str, parsed: _phone.Parsed) -> tuple[int, ...]:
+def _trunk_typed(hint: str, digits: str, parsed: _phone.Parsed) -> tuple[int, ...]:
+    """The trunk prefix typed before the national number, as a prefix part.
+
+    All the digits phonenumbers stripped, when they start with the trunk prefix, the trunk
+    and what follows it as two parts (a group may end between them): Belarus dials ``8``
+    and writes ``8 0``, so ``8 0152 450918`` has the parts ``8`` and ``0``.
+    """
     trunk = _phone.national_prefix(hint)
-    return (len(trunk),) if trunk and parsed.stripped_trunk_prefix else ()
+    if not trunk or not parsed.stripped_trunk_prefix:
+        return ()
+    typed = len(digits) - len(parsed.national_number)
+    if typed > len(trunk) and digits.startswith(trunk):
+        return (len(trunk), typed - len(trunk))
+    return (len(trunk),)
 
 
 def _duplicated_but_valid(
@@ -388,7 +399,7 @@ def _ambiguity(  # noqa: PLR0913 - the reading and what the typing says of it
     search = Search(hint, typing)
     own_trunk = _phone.national_prefix(hint)
     if own:
-        groups = search.groups(reading, _trunk_typed(hint, reading.parsed))
+        groups = search.groups(reading, _trunk_typed(hint, digits, reading.parsed))
     else:
         groups = _model.grouping(len(digits), typing.bounds, match=False)
     search.units += 1
