@@ -868,13 +868,8 @@ def national_ends(reading: Reading) -> list[int]:
     faster, on the path of every valid national landline. ``tests/test_model.py`` checks the
     answers equal those read off ``format_number`` for every example number.
     """
-    found = _format_of(reading)
-    if found is None:
-        return []  # no format: written in one run
-    match, separated, _ = found
-    ends = [match.end(group) for group in separated]
-    ends.sort()
-    return ends
+    layouts = national_layouts(reading)
+    return list(layouts[0][0]) if layouts else []  # no format: written in one run
 
 
 def national_layouts(reading: Reading) -> tuple[tuple[tuple[int, ...], tuple[str, ...]], ...]:
@@ -894,6 +889,8 @@ def national_layouts(reading: Reading) -> tuple[tuple[tuple[int, ...], tuple[str
     return _layouts_for(reading.parsed.country_code, reading.parsed.national_number)
 
 
+# One check asks for the layouts of the same number more than once (the groups, then the
+# separators): the later look-ups are served from here.
 @functools.lru_cache(maxsize=256)
 def _layouts_for(
     country_code: int, nsn: str
@@ -915,8 +912,8 @@ def national_separators(reading: Reading) -> tuple[str, ...]:
     normalised as :func:`separator` normalises a typed one. Empty for a number written in
     one run.
     """
-    found = _format_of(reading)
-    return () if found is None else found[2]
+    layouts = national_layouts(reading)
+    return layouts[0][1] if layouts else ()
 
 
 def separator(text: str) -> str:
@@ -935,13 +932,6 @@ def separator(text: str) -> str:
 SEPARATOR_COUNTS: Final = {" ": 1066, "-": 152, ")": 55, ".": 2}
 
 
-def _format_of(reading: Reading) -> tuple[re.Match[str], tuple[int, ...], tuple[str, ...]] | None:
-    return _format_for(reading.parsed.country_code, reading.parsed.national_number)
-
-
-# One check asks for the groups and then the separators of the same number: the second look-up
-# is served from here.
-@functools.lru_cache(maxsize=256)
 def _format_for(
     country_code: int, nsn: str
 ) -> tuple[re.Match[str], tuple[int, ...], tuple[str, ...]] | None:
