@@ -52,11 +52,9 @@ __all__ = [
     "keypad_digits",
     "metadata_version",
     "mobile_lengths",
-    "national_ends",
     "national_layouts",
     "national_prefix",
     "national_prefix_regions",
-    "national_separators",
     "parse",
     "plans",
     "plausible",
@@ -854,32 +852,24 @@ def build_national_prefix_regions() -> dict[str, tuple[str, ...]]:
     return {prefix: tuple(regions) for prefix, regions in found.items()}
 
 
-def national_ends(reading: Reading) -> list[int]:
-    """Where the digit groups of the national significant number end, as the metadata writes it.
-
-    ``+7 912 345-67-89`` is written ``8 (912) 345-67-89`` nationally: the groups of
-    ``9123456789`` end after 3, 6 and 8 digits (ascending, the form the typed groups are
-    compared in). Comparing these with the groups a person typed tells whether they wrote the
-    number its own way.
-
-    The format is chosen as ``format_number`` chooses it (the first of the main region's
-    formats whose last leading-digits pattern and whose pattern match), and the group ends are
-    read from the pattern's groups, without building the formatted string: about four times
-    faster, on the path of every valid national landline. ``tests/test_model.py`` checks the
-    answers equal those read off ``format_number`` for every example number.
-    """
-    layouts = national_layouts(reading)
-    return list(layouts[0][0]) if layouts else []  # no format: written in one run
-
-
 def national_layouts(reading: Reading) -> tuple[tuple[tuple[int, ...], tuple[str, ...]], ...]:
     """The ways of grouping the national number that follow how it is built.
 
-    Each is the group ends (as :func:`national_ends`) and the separators at them (as
-    :func:`national_separators`). The first is the format's own grouping. When the format
-    writes more than two groups, the second is its first group, the area or network code,
-    then the rest in one block: ``02 36618300`` for Milan's ``02 3661 8300``, ``011
-    23456789`` for Delhi's ``011 2345 6789``. ITU-T E.123 names the parts of a number
+    Each is the group ends, ascending (the form the typed groups are compared in), and the
+    separators at them, each normalised as :func:`separator` normalises a typed one.
+
+    The first is the format's own grouping: ``+7 912 345-67-89`` is written ``8 (912)
+    345-67-89`` nationally, so the groups of ``9123456789`` end after 3, 6 and 8 digits,
+    with the separators ``(")", "-", "-")``. The format is chosen as ``format_number``
+    chooses it (the first of the main region's formats whose last leading-digits pattern and
+    whose pattern match), and the groups are read from the pattern's groups and the
+    template, without building the formatted string: about four times faster, on the path
+    of every valid national landline. ``tests/test_model.py`` checks both equal those read
+    off ``format_number`` for every example number.
+
+    When the format writes more than two groups, the second is its first group, the area or
+    network code, then the rest in one block: ``02 36618300`` for Milan's ``02 3661 8300``,
+    ``011 23456789`` for Delhi's ``011 2345 6789``. ITU-T E.123 names the parts of a number
     (country code, area code, subscriber number) and shows each as its own group, leaving
     the grouping inside the subscriber number to national custom. The format's first group
     is the code phonenumbers' ``length_of_national_destination_code`` reads (the same on all
@@ -889,8 +879,8 @@ def national_layouts(reading: Reading) -> tuple[tuple[tuple[int, ...], tuple[str
     return _layouts_for(reading.parsed.country_code, reading.parsed.national_number)
 
 
-# One check asks for the layouts of the same number more than once (the groups, then the
-# separators): the later look-ups are served from here.
+# A valid reading's layouts are asked for again when its typing is weighed against other
+# readings (``_typos.on_valid``, then the search): the later look-ups are served from here.
 @functools.lru_cache(maxsize=256)
 def _layouts_for(
     country_code: int, nsn: str
@@ -903,17 +893,6 @@ def _layouts_for(
     if len(ends) < 2:
         return ((ends, separators),)
     return ((ends, separators), ((ends[0],), separators[:1]))
-
-
-def national_separators(reading: Reading) -> tuple[str, ...]:
-    """The separators between the national number's groups, as the metadata writes it.
-
-    ``+1 268 464 1661`` is written ``(268) 464-1661`` nationally: ``(")", "-")``. Each is
-    normalised as :func:`separator` normalises a typed one. Empty for a number written in
-    one run.
-    """
-    layouts = national_layouts(reading)
-    return layouts[0][1] if layouts else ()
 
 
 def separator(text: str) -> str:

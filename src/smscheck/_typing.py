@@ -3,7 +3,7 @@
 What a person types besides the digits is evidence of which number they meant: ``8 (912)
 345-67-89`` is written the Russian way, ``(268) 464-1661`` the North American way,
 ``49 (0)345…`` marks 49 as a country code. This module reads that evidence off the text and
-compares it with how the metadata writes a number (``_phone.national_ends``); ``_model``
+compares it with how the metadata writes a number (``_phone.national_layouts``); ``_model``
 turns the comparison into a likelihood.
 """
 
@@ -68,10 +68,10 @@ def typing_of(text: str, digits: str) -> Typing:
 def separators_match(
     typing: Typing, prefix: tuple[int, ...], own: tuple[str, ...]
 ) -> tuple[str, ...] | None:
-    """The separators inside the national number, when typed as its format writes them.
+    """The separators inside the national number, when typed as its layout writes them.
 
-    ``own`` is the format's (``_phone.national_separators``). All of them or none: the
-    separators when every one was typed as the format writes it (``(")", "-")`` for
+    ``own`` is the layout's (``_phone.national_layouts``). All of them or none: the
+    separators when every one was typed as the layout writes it (``(")", "-")`` for
     ``(268) 464-1661``; ``()`` when the national number was typed in one run), else
     ``None``. Only meaningful where the groups fit (:func:`layout_fit`).
     """
@@ -88,7 +88,7 @@ def separators_match(
 def best_separators_match(
     typing: Typing, prefix: tuple[int, ...], candidates: list[tuple[str, ...]]
 ) -> tuple[str, ...] | None:
-    """:func:`separators_match` against several formats a number may have.
+    """:func:`separators_match` against several layouts (of a plan's example numbers).
 
     The most separators typed as one of them writes them, or ``None`` when none fits.
     """

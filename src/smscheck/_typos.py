@@ -300,8 +300,8 @@ def on_valid(
     if not signal and reading.line_type in _SMS_CAPABLE:
         return None
     trunk = _trunk_typed(hint, digits, parsed)
-    fit = layout_fit(typing.bounds, trunk, reading, 0) if typing.bounds else None
-    own = not typing.bounds or fit is not None
+    fit = layout_fit(typing.bounds, trunk, reading, 0)
+    own = fit is not None
     if (
         not signal
         and own
