@@ -484,3 +484,70 @@ def test_area_code_then_the_rest_is_the_numbers_own_way(
     assert report.number.e164 == e164
     assert not set(report.codes) & TYPO_CODES
     assert not report.suggestions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8 029 491-9-18",  # +375 29 491-19-18 with a 1 left out
+        "8 029 491-19-1",
+    ],
+)
+def test_a_slip_after_belarus_written_trunk_is_a_slip_of_belarus(text: str) -> None:
+    """Belarus writes its trunk ``8 0``: the ``0`` is no digit of the national number, so the
+    slip class counts completions of the 8 digits after it, and a left-out digit is said."""
+    frame = _typos._typed_national_under("BY", re.sub(r"\D", "", text), None)
+    assert frame == (re.sub(r"\D", "", text)[2:], (1, 1))
+    report = smscheck.check(text, region="BY")
+    assert report.has(Code.MISSING_DIGIT), report.codes
+    assert not report.has(Code.REGION_MISMATCH)
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "completion"),
+    [
+        ("(868) 911241", "TT", "+18682911241"),  # Trinidad: 5 of +1's 22 valid completions
+        ("(869) 231255", "KN", "+18692361255"),  # St Kitts
+    ],
+)
+def test_a_slip_under_a_shared_code_counts_the_forms_own_completions(
+    text: str, region: str, completion: str
+) -> None:
+    """Under +1, a left-out digit has dozens of rewrites that pass +1's pattern test, and the
+    few that are the form's own were missed by an even sample of them all: Turkmenistan's
+    ``8 68911241`` took the headline. The form's completions are now a stratum of their own."""
+    report = smscheck.check(text, region=region)
+    assert report.has(Code.MISSING_DIGIT), report.codes
+    assert all(s.confidence < 0.3 for s in report.suggestions), report.suggestions
+    home = _phone.home_of_shared_code(1, region)
+    assert home is not None
+    assert home(completion[2:]) is not None
+
+
+def test_the_home_stratum_test_exists_only_under_a_shared_code() -> None:
+    assert _phone.home_of_shared_code(49, "DE") is None
+    assert _phone.home_of_shared_code(1, None) is None
+    assert _phone.home_of_shared_code(1, "ZZ") is None
+    test = _phone.home_of_shared_code(44, "GB")
+    assert test is not None
+    assert test("7400123456") is not None  # the metadata's example GB mobile
+    assert test("1481256703") is None  # a Guernsey landline, not the form's
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(st.from_regex(r"[2-9][0-9]{9}", fullmatch=True), unique=True, max_size=60),
+    region=st.sampled_from(["US", "CA", "TT", "JM", "DE"]),
+)
+def test_a_stratified_sample_stands_for_every_text(texts: list[str], region: str) -> None:
+    """The weights of a sample add up to the number of texts it stands for, stratum by stratum,
+    and no stratum is read beyond the sample size."""
+    code = _phone.country_code_for_region(region)
+    sample = _typos._stratified_sample(texts, code, region)
+    assert set(sample) <= set(texts)
+    assert sum(sample.values()) == pytest.approx(len(texts))
+    home = _phone.home_of_shared_code(code, region)
+    for mine in (True, False):
+        inside = [t for t in sample if home is None or (home(t) is not None) is mine]
+        assert len(inside) <= _typos._SLIP_SAMPLE or home is None
+    assert len(sample) <= 2 * _typos._SLIP_SAMPLE

@@ -464,6 +464,36 @@ def _region_and_type(country_code: int, national_number: str) -> tuple[str | Non
 _REGIONS_BY_CODE: Final = phonenumbers.COUNTRY_CODE_TO_REGION_CODE
 
 
+def home_of_shared_code(
+    country_code: int, region: str | None
+) -> Callable[[str], re.Match[str] | None] | None:
+    """A cheap test of "this national number may be the region's own", under a shared code.
+
+    ``None`` unless ``region`` is one of several sharing ``country_code``. Else one regex, the
+    region's leading digits (where the metadata has them) and its line-type patterns in one
+    alternation: it lets the slip search read the completions that fall in the form's region
+    apart from those of the other regions under the same code (Trinidad's few among all of
+    +1's). A test to sort by, not a validation: what it passes is still read.
+    """
+    if region is None or len(_REGIONS_BY_CODE.get(country_code, ())) < 2:
+        return None
+    return _home_pattern(country_code, region)
+
+
+@functools.lru_cache(maxsize=32)
+def _home_pattern(country_code: int, region: str) -> Callable[[str], re.Match[str] | None] | None:
+    types = dict(_types_of_code(country_code)).get(region)
+    if types is None:
+        return None
+    descs = (types.fixed, types.mobile, *(desc for _, desc in types.special))
+    pattern = "|".join(f"(?:{desc.pattern})" for desc in descs if desc is not None)
+    if not pattern:
+        return None  # pragma: no cover - every region has a fixed-line or mobile pattern
+    leading = _metadata(country_code, region)
+    head = "" if leading is None or not leading.leading_digits else f"(?={leading.leading_digits})"
+    return re.compile(f"{head}(?:{pattern})").fullmatch
+
+
 def read(parsed: Parsed, *, reasons: bool = True) -> Reading:
     """Validate a parsed number: its region, line type and length verdict.
 

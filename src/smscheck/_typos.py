@@ -207,44 +207,69 @@ def _slip_class(  # noqa: PLR0913, PLR0917 - one slip kind, described
     # A key pressed twice is the likeliest completion of an added digit: always read, and
     # listed on its own; an even sample of the other completions stands for them all.
     twice = [text for text in fits if text in doubled][:2]
-    rest = [text for text in fits if text not in twice]
-    step = -(-len(rest) // _SLIP_SAMPLE)
-    sample = twice + (rest if len(rest) <= _SLIP_SAMPLE else rest[::step])
-    scale = len(rest) / max(len(sample) - len(twice), 1)
+    sample = _stratified_sample(
+        [text for text in fits if text not in twice], country_code, search.hint
+    )
+    sample.update(dict.fromkeys(twice, 1.0))
     search.units += 1
     unit = search.units
-    parts: list[Part] = []
-    for text in sample:
+    parts: list[tuple[Part, float]] = []  # each with the number of completions it stands for
+    for text, weight in sample.items():
         reading = search.read(country_code, text)
         if reading is None:
             continue
         groups = search.groups(reading, prefix, shift)
         score = search.score(reading, rate * rewrites[text], groups)
-        parts.append(Part(_slip_code(shift, text in doubled), score, reading, (), unit))
-    listed_twice = [p for p in parts if p.code is Code.DOUBLED_DIGIT]
-    others = [p for p in parts if p.code is not Code.DOUBLED_DIGIT]
+        part = Part(_slip_code(shift, text in doubled), score, reading, (), unit)
+        parts.append((part, weight))
     share[0] += len(rewrites)
-    share[1] += sum(_model.line_type_prior(p.reading.line_type) for p in listed_twice if p.reading)
-    share[1] += scale * sum(
-        _model.line_type_prior(p.reading.line_type) for p in others if p.reading
+    share[1] += sum(
+        weight * _model.line_type_prior(part.reading.line_type)
+        for part, weight in parts
+        if part.reading
     )
     if not parts:
         return
     if not listed:
-        mass = scale * sum(p.score for p in parts)
-        search.add_unnamed(mass)
+        search.add_unnamed(sum(weight * part.score for part, weight in parts))
         return
     if len(sample) == len(fits) and len(parts) <= _MAX_SLIP_SUGGESTIONS:
-        for part in parts:
+        for part, _ in parts:
             search.add(part)
         return
     # Too many to list, or only sampled: one part for the class, its mass scaled to all fits,
     # except for a key pressed twice, listed on its own.
-    for part in listed_twice:
-        search.add(part)
+    others = 0.0
+    for part, weight in parts:
+        if part.code is Code.DOUBLED_DIGIT:
+            search.add(part)
+        else:
+            others += weight * part.score
     if others:
-        mass = scale * sum(p.score for p in others)
-        search.add(Part(_slip_code(shift, doubled=False), mass, None, (), unit))
+        search.add(Part(_slip_code(shift, doubled=False), others, None, (), unit))
+
+
+def _stratified_sample(texts: list[str], country_code: int, hint: str | None) -> dict[str, float]:
+    """An even sample of at most :data:`_SLIP_SAMPLE` texts per stratum, each with its weight.
+
+    A text's weight is how many texts of its stratum it stands for. Under a country code the
+    form's region shares (Trinidad's +1), the completions that may be the region's own are a
+    stratum of their own: they are few among all the code's, and an even sample of them all
+    would most often miss them, though their prior makes them the likeliest.
+    """
+    home = _phone.home_of_shared_code(country_code, hint)
+    strata = [texts] if home is None else [[], []]
+    if home is not None:
+        for text in texts:
+            strata[home(text) is None].append(text)
+    out: dict[str, float] = {}
+    for stratum in strata:
+        if len(stratum) <= _SLIP_SAMPLE:
+            out.update(dict.fromkeys(stratum, 1.0))
+            continue
+        picked = stratum[:: -(-len(stratum) // _SLIP_SAMPLE)]
+        out.update(dict.fromkeys(picked, len(stratum) / len(picked)))
+    return out
 
 
 def _slip_code(shift: int, doubled: bool) -> Code:
@@ -767,9 +792,19 @@ def _typed_national(country_code: int, after: str, idd: int) -> tuple[str, tuple
 def _typed_national_under(
     hint: str, digits: str, parsed: _phone.Parsed | None
 ) -> tuple[str, tuple[int, ...]]:
-    """The national number as typed under the form's region, its trunk prefix removed."""
+    """The national number as typed under the form's region, its trunk prefix removed.
+
+    A trunk written longer than it is dialled (Belarus dials ``8`` and writes ``8 0``) is two
+    prefix parts, as on valid input (:func:`_trunk_typed`).
+    """
     trunk = _phone.national_prefix(hint)
     if trunk and digits.startswith(trunk):
+        country_code = _phone.country_code_for_region(hint)
+        plan = _phone.plans().get(country_code)
+        written = _phone.written_trunks(country_code) if plan is None else plan[1]
+        for prefix in written:
+            if len(prefix) > len(trunk) and prefix.startswith(trunk) and digits.startswith(prefix):
+                return digits[len(prefix) :], (len(trunk), len(prefix) - len(trunk))
         return digits[len(trunk) :], (len(trunk),)
     if parsed is not None and digits.endswith(parsed.national_number):
         head = len(digits) - len(parsed.national_number)
