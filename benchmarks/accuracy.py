@@ -682,6 +682,13 @@ _NOTES = """\
   the `region_mismatch` and `foreign_valid_signal` misses and the `region_mismatch`
   calibration gap; weighted by population, as a real sign-up stream is, the same cases give
   the *by population* column.
+- **Dense plans and sparse ones**: each number counts as one of its plan's numbers of its
+  type and length (`docs/typos.md`). A reading in a sparse plan (Barbados's 714,000
+  landlines) is a few thousand times likelier, for a person of that plan, than one in a
+  dense plan (Britain's 925 million); so a slip of a small region's number is no longer lost
+  to an exact reading in a large one, and where a dense plan's number (China's, Germany's)
+  is slipped, a sparse foreign plan's exact reading weighs more than before. The second is
+  most of the gap between the *by case* and *by population* columns of the slip rows.
 - **Two layouts, one text**: half the national numbers are written as their area code then
   the rest (`02 36618300`), which is also the way other plans' numbers are written, whole or
   as their own area-code layout; a text in either layout is evidence for every plan it fits,

@@ -208,6 +208,57 @@ def test_unexplained_mass_by_hand() -> None:
     assert only_length == pytest.approx(0.5 * 1e-9 * rare_length * 0.2)
 
 
+def test_region_prior_of_a_region_under_a_shared_code() -> None:
+    """Under a shared code, a reading's region gets its own share, not the whole code's:
+    Barbados's numbers on an Indonesian form are as rare as Barbadians, not as North
+    Americans."""
+    table, world = _model._populations()
+    barbados = _model.region_prior(1, "ID", "BB")
+    assert barbados == pytest.approx((1 - _model.P_HOME) * table["BB"] / (world - table["ID"]))
+    assert _model.region_prior(1, "TT", "TT") == pytest.approx(_model.P_HOME)
+    assert _model.region_prior(1, "ID") > 100 * barbados
+    # A code of one region: the region changes nothing.
+    assert _model.region_prior(49, "FR", "DE") == _model.region_prior(49, "FR")
+
+
+def test_density_is_one_over_the_count_of_numbers() -> None:
+    """One number's share of its plan: one over the numbers of its type and length."""
+    assert _model.density(800, 3) == pytest.approx(1 / 800)
+    assert _model.density(0, 9) == pytest.approx(1e-9)  # not counted: every string
+
+
+@pytest.mark.parametrize(
+    ("e164", "fewest", "most"),
+    [
+        # Barbados: one area code, 246, and some of its exchanges: fewer than 10**7.
+        ("+12462345678", 1e5, 1e7),
+        # London, among Britain's 10-digit landlines: not every 10-digit string.
+        ("+442079460958", 1e8, 1e10),
+        # China's 11-digit mobiles: 13x to 19x, most of them.
+        ("+8613812345678", 1e9, 1e11),
+    ],
+)
+def test_a_reading_is_counted_among_the_numbers_of_its_plan(
+    e164: str, fewest: float, most: float
+) -> None:
+    """A reading's count is of its own region and type: a sparse plan's numbers are few."""
+    from smscheck import _belief  # noqa: PLC0415
+
+    number = phonenumbers.parse(e164)
+    reading = _phone.reading_of(int(number.country_code or 0), str(number.national_number))
+    assert fewest <= 1 / _belief.share_of(reading) < most
+
+
+def test_densest_sizes_bound_every_example_reading() -> None:
+    """No valid example number has a larger share of its plan than the code's bound says."""
+    from smscheck import _belief  # noqa: PLC0415
+
+    for reading in _example_readings():
+        code = reading.parsed.country_code
+        most = _model.most_density(code, len(reading.parsed.national_number))
+        assert _belief.share_of(reading) <= most * (1 + 1e-9), reading
+
+
 def _bounds_from_text(reading: _phone.Reading) -> frozenset[int]:
     """The reference: group ends read off phonenumbers' own formatted national string."""
     text = phonenumbers.format_number(

@@ -65,6 +65,7 @@ class Search:
         "found",
         "groups_bound",
         "hint",
+        "home_code",
         "hypotheses",
         "offered",
         "other",
@@ -77,6 +78,10 @@ class Search:
 
     def __init__(self, hint: str | None, typing: Typing) -> None:
         self.hint = hint
+        #: The form's country code where several regions share it, else 0.
+        self.home_code = 0 if hint is None else _phone.country_code_for_region(hint)
+        if self.home_code and len(_phone.regions_for_country_code(self.home_code)) < 2:
+            self.home_code = 0
         self.typing = typing
         #: The most any reading's grouping likelihood can be for this typing.
         self.groups_bound = _model.most_grouping(typing.bounds, typing.separators)
@@ -125,14 +130,29 @@ class Search:
     def score(self, reading: _phone.Reading, rate: float, groups: float) -> float:
         """``_model``'s formula for one intended number."""
         return (
-            _model.region_prior(reading.parsed.country_code, self.hint)
+            _model.region_prior(reading.parsed.country_code, self.hint, self._region_of(reading))
             * _model.line_type_prior(reading.line_type)
-            * _model.density(
-                max(len(reading.parsed.national_number), _phone.typical_length(reading))
-            )
+            * share_of(reading)
             * rate
             * groups
         )
+
+    def _region_of(self, reading: _phone.Reading) -> str | None:
+        """The region whose prior a reading gets.
+
+        The form's, where the number is one of its own under a code it shares (the
+        Vatican's mobiles, which +39 names Italy's); else the reading's.
+        """
+        hint = self.hint
+        parsed = reading.parsed
+        if (
+            hint is not None
+            and reading.region != hint
+            and self.home_code == parsed.country_code
+            and _phone.valid_for_region(parsed.country_code, hint, parsed.national_number)
+        ):
+            return hint
+        return reading.region
 
     def groups(self, reading: _phone.Reading, prefix: tuple[int, ...], shift: int = 0) -> float:
         """The grouping likelihood of the typed text read as ``prefix`` digits then ``reading``.
@@ -287,16 +307,39 @@ class Belief:
     def posterior(self, reading: _phone.Reading) -> float:
         return sum(p.score for p in self.parts if p.reading is reading) / self.total
 
-    def suggestions(self, skip: _phone.Reading | None = None) -> tuple[Suggestion, ...]:
-        out = []
+    def suggestions(
+        self, skip: _phone.Reading | None = None, keep: _phone.Reading | None = None
+    ) -> tuple[Suggestion, ...]:
+        """The readings, likeliest first, at most ``_MAX_SUGGESTIONS``, but never ``skip``.
+
+        ``keep`` (the headline's reading) is listed even when others outrank it, in the last
+        place: a report that says "one digit too many" shows which number it means.
+        """
+        out: list[Suggestion] = []
+        kept: Suggestion | None = None
         for reading, code, posterior in self.numbers():
             if reading is skip or round(posterior, 2) == 0:
                 continue
             reason = Code.AMBIGUOUS_NUMBER if code is None else code
-            out.append(Suggestion(reading.e164, reason, round(posterior, 2), reading.line_type))
-        return tuple(out[:_MAX_SUGGESTIONS])
+            found = Suggestion(reading.e164, reason, round(posterior, 2), reading.line_type)
+            out.append(found)
+            if reading is keep:
+                kept = found
+        listed = out[:_MAX_SUGGESTIONS]
+        if kept is not None and kept not in listed:
+            listed[-1] = kept
+        return tuple(listed)
 
 
 @functools.cache
 def _read_cost(country_code: int) -> int:
     return 1 + len(_phone.regions_for_country_code(country_code)) // 4
+
+
+def share_of(reading: _phone.Reading) -> float:
+    """``_model.density`` of a reading: one over how many numbers it is counted among."""
+    length = _phone.counted_length(reading)
+    parsed = reading.parsed
+    return _model.density(
+        _phone.plan_size(parsed.country_code, reading.region, reading.line_type, length), length
+    )

@@ -47,6 +47,7 @@ __all__ = [
     "density",
     "grouping",
     "line_type_prior",
+    "most_density",
     "most_grouping",
     "region_prior",
     "unexplained",
@@ -148,16 +149,17 @@ def _populations() -> tuple[dict[str, int], int]:
     return table, sum(table.values())
 
 
-def region_prior(country_code: int, hint: str | None) -> float:
-    """``P(cc | form)``: the chance that the person's number has this country calling code.
+def region_prior(country_code: int, hint: str | None, region: str | None = None) -> float:
+    """``P(R | form)``: the chance that the person's number is of this region's plan.
 
-    The prior is over country calling codes, not regions: regions that share a code (+1 has 25,
-    +7 two, +44 four) share one numbering space, and the digits, not the prior, say which of
-    them a number belongs to. The code's prior is the sum of its regions': the form's region
-    :data:`P_HOME`, every other its share of the rest of the world's population. A
-    non-geographic code (``+800``, ``+882``, ...) counts as the least populous region. With
-    no form hint, every region gets its population share.
+    The form's region gets :data:`P_HOME`, every other its share of the rest of the world's
+    population. Without ``region``, the prior of the whole country calling code, the sum of
+    its regions' (+1 has 25, +7 two, +44 four): what a search weighs before the digits say
+    which region a number is of. A non-geographic code (``+800``, ``+882``, ...) counts as the
+    least populous region. With no form hint, every region gets its population share.
     """
+    if region is not None and len(_regions_of(country_code)) > 1:
+        return _share_of(region, hint)
     prior = code_priors(hint).get(country_code)
     if prior is None:
         return _prior_of(country_code, hint)
@@ -172,13 +174,17 @@ def code_priors(hint: str | None) -> dict[int, float]:
 
 
 def _prior_of(country_code: int, hint: str | None) -> float:
+    return sum(_share_of(region, hint) for region in _regions_of(country_code))
+
+
+def _share_of(region: str, hint: str | None) -> float:
     table, world = _populations()
-    regions = _regions_of(country_code)
-    floor = min(table.values())
+    people = table.get(region, min(table.values()))
     if hint is None:
-        return sum(table.get(r, floor) for r in regions) / world
-    rest = world - table.get(hint, 0)
-    return sum(P_HOME if r == hint else (1 - P_HOME) * table.get(r, floor) / rest for r in regions)
+        return people / world
+    if region == hint:
+        return P_HOME
+    return (1 - P_HOME) * people / (world - table.get(hint, 0))
 
 
 def _codes_of(region: str) -> tuple[int, ...]:
@@ -200,13 +206,21 @@ def line_type_prior(line_type: LineType) -> float:
     return _P_OTHER_LINE
 
 
-def density(national_length: int) -> float:
-    """``10**-L``: the share of one number in a plan's space of ``L``-digit national numbers.
+def density(count: int, length: int) -> float:
+    """``P(N | R, T)``: the share of one number among the ``count`` numbers it is counted with.
 
-    Callers pass ``L`` as the longer of the number's national length and the length of the
-    metadata's example number of its region and type (``_phone.typical_length``).
+    ``count`` is how many numbers of the reading's line type the region's plan has at the
+    counted ``length`` (``_phone.plan_size``, counted from the metadata's patterns): the
+    longer of the number's national length and that of the metadata's example number of its
+    region and type (``_phone.counted_length``). Every one of them is taken as equally
+    likely. Where the count is not known, ``10**-length``: every string of that length.
     """
-    return 10.0**-national_length
+    return 1 / count if count else 10.0**-length
+
+
+def most_density(country_code: int, length: int) -> float:
+    """The most :func:`density` can be for a ``length``-digit national number of the code."""
+    return density(*_phone.densest_sizes(country_code, length))
 
 
 def grouping(
@@ -278,12 +292,15 @@ def unexplained(
     """The "something else" mass: the rarer mistakes the search does not enumerate.
 
     A twin, jump or several-digit error of an intended number of the most likely plan (prior
-    ``home``), spread like every other reading over the ``10**-length`` space of texts of this
-    length, times ``valid``: the line-type prior summed over such neighbours, per neighbour
-    (0 for an invalid one), for mistakes that change the length and for those that keep it.
+    ``home``). Such an error lands anywhere among the texts of its length: spread over their
+    ``10**-length`` space, which the plan's sparsity does not change (an error that can
+    reach most texts reaches valid numbers as often as they occur, each ``1 / count`` times
+    as likely: :func:`density`), times ``valid``: the line-type prior summed over such
+    neighbours, per neighbour (0 for an invalid one), for mistakes that change the length
+    and for those that keep it.
     Same-length kinds count only where ``length`` is a possible length of that plan.
     ``groups`` is the grouping likelihood of such a number, as for any reading.
     """
     changed, same = valid
     rate = _LENGTH_RARE * changed + (_SAME_LENGTH_RARE * same if same_length_possible else 0.0)
-    return home * density(length) * rate * groups
+    return home * 10.0**-length * rate * groups

@@ -38,10 +38,14 @@ __all__ = [
     "build_general_pattern_texts",
     "build_international_prefixes",
     "build_national_prefix_regions",
+    "build_plan_sizes",
     "build_plans",
     "carrier_name",
+    "counted_length",
     "country_code_for_region",
+    "densest_sizes",
     "example_bounds",
+    "example_length",
     "example_national_numbers",
     "general_pattern_texts",
     "international_format",
@@ -55,7 +59,10 @@ __all__ = [
     "national_layouts",
     "national_prefix",
     "national_prefix_regions",
+    "own_numbers_test",
     "parse",
+    "plan_size",
+    "plan_sizes",
     "plans",
     "plausible",
     "possible_lengths",
@@ -67,6 +74,7 @@ __all__ = [
     "split_country_code",
     "supported_regions",
     "typical_length",
+    "valid_for_region",
     "written_trunks",
 ]
 
@@ -464,34 +472,57 @@ def _region_and_type(country_code: int, national_number: str) -> tuple[str | Non
 _REGIONS_BY_CODE: Final = phonenumbers.COUNTRY_CODE_TO_REGION_CODE
 
 
-def home_of_shared_code(
+def own_numbers_test(
+    country_code: int, region: str | None
+) -> tuple[Callable[[str], re.Match[str] | None], bool] | None:
+    """A cheap test of "this national number may be one of the plan's", and what it proves.
+
+    One regex, the region's line-type patterns in one alternation, for the code's only
+    region, or for ``region`` where it is one of several sharing the code (``None``
+    otherwise). With it, whether a number it rejects is surely invalid under the code
+    (``True`` for a code of one region: every valid number matches one of its type
+    patterns) or may still be another region's.
+
+    A test to sort by, not a validation: what it passes is still read. It lets the slip
+    search read only the completions that can be valid (a few among dozens in a sparse
+    plan), and, under a shared code, the form's own apart from the other regions' (Trinidad's
+    few among all of +1's).
+    """
+    regions = _REGIONS_BY_CODE.get(country_code, ())
+    if len(regions) == 1:
+        region = regions[0]
+    elif region not in regions:
+        return None
+    test = _own_pattern(country_code, region)
+    return None if test is None else (test, len(regions) == 1)
+
+
+@functools.lru_cache(maxsize=64)
+def _own_pattern(
     country_code: int, region: str | None
 ) -> Callable[[str], re.Match[str] | None] | None:
-    """A cheap test of "this national number may be the region's own", under a shared code.
-
-    ``None`` unless ``region`` is one of several sharing ``country_code``. Else one regex, the
-    region's leading digits (where the metadata has them) and its line-type patterns in one
-    alternation: it lets the slip search read the completions that fall in the form's region
-    apart from those of the other regions under the same code (Trinidad's few among all of
-    +1's). A test to sort by, not a validation: what it passes is still read.
-    """
-    if region is None or len(_REGIONS_BY_CODE.get(country_code, ())) < 2:
-        return None
-    return _home_pattern(country_code, region)
-
-
-@functools.lru_cache(maxsize=32)
-def _home_pattern(country_code: int, region: str) -> Callable[[str], re.Match[str] | None] | None:
-    types = dict(_types_of_code(country_code)).get(region)
+    types = _region_types(country_code, region or "")
     if types is None:
         return None
     descs = (types.fixed, types.mobile, *(desc for _, desc in types.special))
     pattern = "|".join(f"(?:{desc.pattern})" for desc in descs if desc is not None)
-    if not pattern:
-        return None  # pragma: no cover - every region has a fixed-line or mobile pattern
-    leading = _metadata(country_code, region)
-    head = "" if leading is None or not leading.leading_digits else f"(?={leading.leading_digits})"
-    return re.compile(f"{head}(?:{pattern})").fullmatch
+    return re.compile(pattern).fullmatch if pattern else None
+
+
+@functools.cache
+def _region_types(country_code: int, region: str) -> _Types | None:
+    return dict(_types_of_code(country_code)).get(region)
+
+
+def valid_for_region(country_code: int, region: str, national_number: str) -> bool:
+    """Whether the number is one of the region's own by its line-type patterns.
+
+    phonenumbers' ``is_valid_number_for_region``: under a shared code, a number may be one of
+    a region's own though phonenumbers names another region for it (the Vatican's mobiles
+    are Italy's, and +39 names Italy first).
+    """
+    types = _region_types(country_code, region)
+    return types is not None and _number_type(national_number, types) != PhoneNumberType.UNKNOWN
 
 
 def read(parsed: Parsed, *, reasons: bool = True) -> Reading:
@@ -1092,6 +1123,99 @@ _DESC_OF: Final = {
 }
 
 
+_Sizes = dict[tuple[int, str], dict[str, dict[int, int]]]
+_Bounds = dict[int, dict[int, tuple[int, int]]]
+
+
+def build_plan_sizes() -> tuple[_Sizes, _Bounds]:
+    """How many numbers each region has of each line type and length, from its patterns.
+
+    For every region (a non-geographic code as ``"001"``), each type's count of digit
+    strings its pattern matches (``_pattern_count``), at the lengths the type allows (or,
+    where it lists none, those of the region's general description). A type the metadata
+    leaves out, or whose count is unknown, is left out. With it, for every code and length,
+    :func:`densest_sizes`: computing that on first use would read every region's metadata.
+    """
+    from ._pattern_count import count_by_length  # noqa: PLC0415 - the builder only
+
+    sizes: _Sizes = {}
+    bounds: _Bounds = {}
+    for country_code, regions in sorted(_REGIONS_BY_CODE.items()):
+        best: dict[int, tuple[float, tuple[int, int]]] = {}
+        for region in regions:
+            non_geo = region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY
+            metadata = _metadata(country_code, None if non_geo else region)
+            if metadata is None:  # pragma: no cover - every listed region has metadata
+                continue
+            general_desc = metadata.general_desc
+            general = () if general_desc is None else tuple(general_desc.possible_length or ())
+            found: dict[str, dict[int, int]] = {}
+            for name in _DESCS:
+                desc = getattr(metadata, name, None)
+                pattern = None if desc is None else desc.national_number_pattern
+                counts = None if not pattern else count_by_length(pattern)
+                lengths = () if desc is None else tuple(desc.possible_length or ()) or general
+                kept = {n: c for n, c in (counts or {}).items() if not lengths or n in lengths}
+                if not kept:
+                    continue
+                found[name] = kept
+                kind = _TYPE_OF_DESC.get(name, LineType.UNKNOWN)
+                typical = _typical_length(country_code, None if non_geo else region, kind)
+                for length in kept:
+                    counted = max(length, typical or length)
+                    count = kept.get(counted, 0)
+                    share = 1 / count if count else 10.0**-counted
+                    if share > best.get(length, (0.0,))[0]:
+                        best[length] = (share, (count, counted))
+            sizes[country_code, region] = found
+        bounds[country_code] = {length: pair for length, (_, pair) in sorted(best.items())}
+    return sizes, bounds
+
+
+@functools.cache
+def _plan_tables() -> tuple[_Sizes, _Bounds]:
+    from . import _prebuilt  # noqa: PLC0415
+
+    return _prebuilt.load("plan_sizes", metadata_version(), build_plan_sizes)
+
+
+def plan_sizes() -> _Sizes:
+    """:func:`build_plan_sizes`' counts, prebuilt (``_prebuilt``) for the installed version."""
+    return _plan_tables()[0]
+
+
+def plan_size(country_code: int, region: str | None, line_type: LineType, length: int) -> int:
+    """How many numbers of this length and line type the region's plan has (0: not known).
+
+    A number that may be fixed or mobile counts the larger of the two.
+    """
+    sizes = plan_sizes().get((country_code, region or "001"))
+    if not sizes:
+        return 0
+    if line_type is LineType.FIXED_LINE_OR_MOBILE:
+        return max(sizes.get(name, {}).get(length, 0) for name in ("fixed_line", "mobile"))
+    name = _DESC_OF.get(line_type)
+    return 0 if name is None else sizes.get(name, {}).get(length, 0)
+
+
+def counted_length(reading: Reading) -> int:
+    """The length whose numbers a reading is counted among: see :func:`typical_length`."""
+    return max(len(reading.parsed.national_number), typical_length(reading))
+
+
+def densest_sizes(country_code: int, length: int) -> tuple[int, int]:
+    """The fewest numbers any valid number of this length under the code is counted among.
+
+    As ``(count, counted length)``, the count 0 where some type's is not known (then the
+    length is what to fall back on). A bound for searches: no reading of a ``length``-digit
+    national number under ``country_code`` has a larger share of its plan than this.
+    """
+    return _plan_tables()[1].get(country_code, {}).get(length, (0, length))
+
+
+_TYPE_OF_DESC: Final = {name: kind for kind, name in reversed(list(_DESC_OF.items()))}
+
+
 def typical_length(reading: Reading) -> int:
     """The national length of the metadata's example number of the reading's region and type.
 
@@ -1102,6 +1226,11 @@ def typical_length(reading: Reading) -> int:
     return _typical_length(reading.parsed.country_code, reading.region, reading.line_type) or len(
         reading.parsed.national_number
     )
+
+
+def example_length(country_code: int, region: str | None, line_type: LineType) -> int:
+    """The length of the metadata's example number of this region and type (0: none)."""
+    return _typical_length(country_code, region, line_type) or 0
 
 
 @functools.cache

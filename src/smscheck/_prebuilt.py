@@ -122,4 +122,5 @@ def builds() -> dict[str, tuple[Callable[[], str], Callable[[], object]]]:
         "plans": (_phone.metadata_version, _phone.build_plans),
         "general_patterns": (_phone.metadata_version, _phone.build_general_pattern_texts),
         "carriers": (_phone.metadata_version, _phone.build_carrier_index),
+        "plan_sizes": (_phone.metadata_version, _phone.build_plan_sizes),
     }

@@ -192,7 +192,7 @@ def _slip_class(  # noqa: PLR0913, PLR0917 - one slip kind, described
     # most 1); ``worth`` allows for the best grouping likelihood.
     bound = (
         _model.region_prior(country_code, search.hint)
-        * _model.density(length)
+        * _model.most_density(country_code, length)
         * rate
         * max(rewrites.values())
         * len(rewrites)
@@ -233,7 +233,8 @@ def _slip_class(  # noqa: PLR0913, PLR0917 - one slip kind, described
     if not listed:
         search.add_unnamed(sum(weight * part.score for part, weight in parts))
         return
-    if len(sample) == len(fits) and len(parts) <= _MAX_SLIP_SUGGESTIONS:
+    complete = all(weight == 1.0 for weight in sample.values())  # no text stands for others
+    if complete and len(parts) <= _MAX_SLIP_SUGGESTIONS:
         for part, _ in parts:
             search.add(part)
         return
@@ -252,16 +253,23 @@ def _slip_class(  # noqa: PLR0913, PLR0917 - one slip kind, described
 def _stratified_sample(texts: list[str], country_code: int, hint: str | None) -> dict[str, float]:
     """An even sample of at most :data:`_SLIP_SAMPLE` texts per stratum, each with its weight.
 
-    A text's weight is how many texts of its stratum it stands for. Under a country code the
-    form's region shares (Trinidad's +1), the completions that may be the region's own are a
-    stratum of their own: they are few among all the code's, and an even sample of them all
-    would most often miss them, though their prior makes them the likeliest.
+    A text's weight is how many texts of its stratum it stands for. Where the plan has a
+    cheap test of its own numbers (``_phone.own_numbers_test``), the texts it passes are a
+    stratum of their own: in a sparse plan they are a few among dozens, and an even sample
+    of all would most often miss them. What it rejects is left out where that proves them
+    invalid (a code of one region), and else a stratum of its own: under a code the form's
+    region shares (Trinidad's +1), the form's numbers are few among all the code's, though
+    their prior makes them the likeliest.
     """
-    home = _phone.home_of_shared_code(country_code, hint)
-    strata = [texts] if home is None else [[], []]
-    if home is not None:
+    own = _phone.own_numbers_test(country_code, hint)
+    strata = [texts]
+    if own is not None:
+        test, proves = own
+        strata = [[], []]
         for text in texts:
-            strata[home(text) is None].append(text)
+            strata[test(text) is None].append(text)
+        if proves:
+            strata.pop()
     out: dict[str, float] = {}
     for stratum in strata:
         if len(stratum) <= _SLIP_SAMPLE:
@@ -555,10 +563,11 @@ def _idds_at(digits: str) -> list[str]:
 
 
 @functools.cache
-def _codes_for(digits: int, first: str) -> tuple[tuple[int, str | None], ...]:
+def _codes_for(digits: int, first: str) -> tuple[tuple[int, str | None, float], ...]:
     """Country codes whose plan could read ``digits`` digits starting with ``first`` nationally.
 
-    With their trunk prefix, most populous first (under any form hint, the prior of every
+    With their trunk prefix and the most :func:`_model.density` a reading of theirs can
+    have, by population times that, most first (under any form hint, the prior of every
     code but the form's own follows population: ``_model.region_prior``). A code fits when
     some national form of the text (written trunk stripped, or the digits as they are) has
     one of the plan's possible lengths.
@@ -566,13 +575,15 @@ def _codes_for(digits: int, first: str) -> tuple[tuple[int, str | None], ...]:
     priors = _model.code_priors(None)
     plans = _phone.plans()
     found = []
-    for code in sorted(priors, key=lambda code: (-priors[code], code)):
+    for code in priors:
         lengths, written, trunk = plans.get(code, ((), (), None))
         cuts = {len(t) for t in written if t[:1] == first} if written else {0}
         if not written and trunk and trunk[:1] == first:
             cuts.add(len(trunk))
-        if any(digits - cut in lengths for cut in cuts):
-            found.append((code, trunk))
+        sizes = [digits - cut for cut in cuts if digits - cut in lengths]
+        if sizes:
+            found.append((code, trunk, max(_model.most_density(code, n) for n in sizes)))
+    found.sort(key=lambda item: (-priors[item[0]] * item[2], item[0]))
     return tuple(found)
 
 
@@ -583,21 +594,19 @@ def _foreign_national(search: Search, digits: str, own: int) -> None:
     give a score above the negligible share of the best found, the visit stops.
     """
     hint = search.hint
-    # No reading of these digits has a national number shorter than this (a trunk prefix
-    # is at most two digits), nor a line-type prior above 1 (``worth`` allows for the
-    # grouping likelihood).
-    shortest = _model.density(max(len(digits) - 2, 1))
-    for code, trunk in _codes_for(len(digits), digits[:1]):
+    # Codes come with the most a reading of theirs can score but for the prior, most first;
+    # the line-type prior is at most 1 and ``worth`` allows for the grouping likelihood.
+    for code, trunk, most in _codes_for(len(digits), digits[:1]):
         if code == own:
             continue
         prior = _model.region_prior(code, hint)
-        if not search.worth(prior * shortest):
+        if not search.worth(prior * most):
             break
         lengths = _phone.possible_lengths(code, None)
         for national, prefix in _national_forms(digits, code, trunk):
             if len(national) not in lengths:
                 continue
-            if not search.worth(prior * _model.density(len(national))):
+            if not search.worth(prior * _model.most_density(code, len(national))):
                 continue
             reading = search.offer(code, national, Code.REGION_MISMATCH, 1.0, prefix)
             if reading is not None and hint is not None:
@@ -761,13 +770,27 @@ def _area_code_left_out(search: Search, own: int, parsed: _phone.Parsed) -> None
     exact = best_separators_match(search.typing, (), tails)
     search.units += 1
     score = (
-        _model.region_prior(own, search.hint)
+        _model.region_prior(own, search.hint, search.hint)
         * _model.line_type_prior(LineType.FIXED_LINE)
-        * _model.density(local)
+        * _local_share(own, local)
         * _model.STRUCTURAL
         * _model.grouping(local, bounds, match=bool(tails), separators=exact)
     )
     search.add(Part(Code.LOCAL_ONLY, score, None, (), search.units))
+
+
+def _local_share(country_code: int, local: int) -> float:
+    """``_model.density`` of a local number: the plan's fixed lines as sparse as in full.
+
+    The full number is not known (its area code was left out): its ``local`` digits are
+    counted among ``10**local`` strings, times the share of the plan's strings of its most
+    common full length that are its fixed lines.
+    """
+    region = _phone.region_for_country_code(country_code)
+    length = _phone.example_length(country_code, region, LineType.FIXED_LINE) or local
+    count = _phone.plan_size(country_code, region, LineType.FIXED_LINE, length)
+    sparsity = count / 10.0**length if count else 1.0
+    return 10.0**-local / sparsity
 
 
 def _local_only(parsed: _phone.Parsed) -> bool:
@@ -944,6 +967,8 @@ def _verdict(
     if top.code is Code.REGION_MISMATCH and hint is not None and top.reading is not None:
         params = (("region", hint), ("other_region", _region_name(top.reading)))
     findings = [Finding(top.code, params)]
+    if top.reading is not None:
+        suggestions = belief.suggestions(keep=top.reading)
     length = _SLIP_LENGTH.get(top.code)
     if length is not None and plan is not None:
         same = hint is not None and _phone.country_code_for_region(hint) == plan
