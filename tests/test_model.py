@@ -347,3 +347,20 @@ def test_written_trunks() -> None:
     assert _phone.written_trunks(44) == ("0",)
     assert _phone.written_trunks(1) == ()  # North America dials 1 but never writes it
     assert _phone.written_trunks(34) == ()  # Spain has no trunk prefix
+
+
+def test_a_number_of_no_subscribers_kind_is_never_likelier_than_a_landline() -> None:
+    """Toll-free, premium-rate, personal, UAN, ... numbers are counted among the region's fixed
+    lines as well as their own kind: none has a larger share than one fixed line has."""
+    from smscheck import _belief  # noqa: PLC0415
+
+    lines = {LineType.MOBILE, LineType.FIXED_LINE, LineType.FIXED_LINE_OR_MOBILE}
+    seen = 0
+    for reading in _example_readings():
+        if reading.line_type in lines:
+            continue
+        fixed = _phone.fixed_line_size(reading.parsed.country_code, reading.region)
+        if fixed:
+            seen += 1
+            assert _belief.share_of(reading) <= 1 / fixed, reading
+    assert seen > 100

@@ -84,7 +84,7 @@ def test_what_the_count_does_not_model_is_unknown() -> None:
 def test_every_metadata_pattern_is_counted() -> None:
     """The metadata writes nothing the count does not model: every fixed-line and mobile
     pattern of every region has a count."""
-    sizes, _ = _phone.build_plan_sizes()
+    sizes, _, _ = _phone.build_plan_sizes()
     for region in sorted(phonenumbers.SUPPORTED_REGIONS):
         code = phonenumbers.country_code_for_region(region)
         found = sizes[code, region]

@@ -581,3 +581,23 @@ def test_a_stratified_sample_stands_for_every_text_that_can_be_valid(
     for text in set(texts) - set(kept):
         assert not _phone.reading_of(code, text).valid
     assert len(sample) <= 2 * _typos._SLIP_SAMPLE
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "e164"),
+    [
+        ("4732691234", "US", "+14732691234"),  # Grenada's, or Norway's +47 without its plus
+        ("6497121234", "CA", "+16497121234"),  # Turks and Caicos
+        ("3123456789", "VA", "+393123456789"),  # an Italian mobile: the Vatican's are Italy's
+    ],
+)
+def test_a_number_of_the_forms_own_code_is_the_forms_reading(
+    text: str, region: str, e164: str
+) -> None:
+    """The form's code is the form's numbering space: a number of another region under it,
+    typed in one run, is the form's valid reading, kept without a warning."""
+    report = smscheck.check(text, region=region)
+    assert report.number is not None
+    assert report.number.e164 == e164
+    assert not report.has(Code.AMBIGUOUS_NUMBER)
+    assert not report.has(Code.MISSING_PLUS)

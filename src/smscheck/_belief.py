@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from . import _model, _phone
-from ._codes import Code
+from ._codes import Code, LineType
 from ._report import Suggestion
 from ._typing import (
     Typing,
@@ -78,10 +78,8 @@ class Search:
 
     def __init__(self, hint: str | None, typing: Typing) -> None:
         self.hint = hint
-        #: The form's country code where several regions share it, else 0.
+        #: The form's country code (0 without a form region).
         self.home_code = 0 if hint is None else _phone.country_code_for_region(hint)
-        if self.home_code and len(_phone.regions_for_country_code(self.home_code)) < 2:
-            self.home_code = 0
         self.typing = typing
         #: The most any reading's grouping likelihood can be for this typing.
         self.groups_bound = _model.most_grouping(typing.bounds, typing.separators)
@@ -138,21 +136,15 @@ class Search:
         )
 
     def _region_of(self, reading: _phone.Reading) -> str | None:
-        """The region whose prior a reading gets.
+        """The region whose prior a reading gets; ``None``: its whole code's.
 
-        The form's, where the number is one of its own under a code it shares (the
-        Vatican's mobiles, which +39 names Italy's); else the reading's.
+        The form's code is the form's numbering space: every number of it gets the code's
+        prior (a Grenada number typed on a US form is the form's +1 reading, and the
+        Vatican's mobiles are Italy's). Under another shared code, the reading's own
+        region's: a Barbados number on an Indonesian form is as rare as Barbadians.
         """
-        hint = self.hint
-        parsed = reading.parsed
-        if (
-            hint is not None
-            and reading.region != hint
-            and self.home_code == parsed.country_code
-            and _phone.valid_for_region(parsed.country_code, hint, parsed.national_number)
-        ):
-            return hint
-        return reading.region
+        code = reading.parsed.country_code
+        return None if code == self.home_code else reading.region
 
     def groups(self, reading: _phone.Reading, prefix: tuple[int, ...], shift: int = 0) -> float:
         """The grouping likelihood of the typed text read as ``prefix`` digits then ``reading``.
@@ -337,9 +329,18 @@ def _read_cost(country_code: int) -> int:
 
 
 def share_of(reading: _phone.Reading) -> float:
-    """``_model.density`` of a reading: one over how many numbers it is counted among."""
+    """``_model.density`` of a reading: one over how many numbers it is counted among.
+
+    A number of a kind that is not a subscriber's line (toll-free, premium-rate, personal,
+    UAN, ...) is counted among the region's fixed lines as well as its own kind: it gets the
+    fixed-line prior (``_model.line_type_prior``), and is never likelier than a fixed line.
+    """
     length = _phone.counted_length(reading)
-    parsed = reading.parsed
-    return _model.density(
-        _phone.plan_size(parsed.country_code, reading.region, reading.line_type, length), length
-    )
+    code, region, kind = reading.parsed.country_code, reading.region, reading.line_type
+    size = _phone.plan_size(code, region, kind, length)
+    if kind not in _LINES:
+        size += _phone.fixed_line_size(code, region)
+    return _model.density(size, length)
+
+
+_LINES: Final = frozenset({LineType.MOBILE, LineType.FIXED_LINE, LineType.FIXED_LINE_OR_MOBILE})

@@ -155,8 +155,9 @@ def region_prior(country_code: int, hint: str | None, region: str | None = None)
     The form's region gets :data:`P_HOME`, every other its share of the rest of the world's
     population. Without ``region``, the prior of the whole country calling code, the sum of
     its regions' (+1 has 25, +7 two, +44 four): what a search weighs before the digits say
-    which region a number is of. A non-geographic code (``+800``, ``+882``, ...) counts as the
-    least populous region. With no form hint, every region gets its population share.
+    which region a number is of, and what every number of the form's own code gets. A
+    non-geographic code (``+800``, ``+882``, ...) counts as the least populous region. With
+    no form hint, every region gets its population share.
     """
     if region is not None and len(_regions_of(country_code)) > 1:
         return _share_of(region, hint)

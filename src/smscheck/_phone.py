@@ -47,6 +47,7 @@ __all__ = [
     "example_bounds",
     "example_length",
     "example_national_numbers",
+    "fixed_line_size",
     "general_pattern_texts",
     "international_format",
     "international_prefix_length",
@@ -74,7 +75,6 @@ __all__ = [
     "split_country_code",
     "supported_regions",
     "typical_length",
-    "valid_for_region",
     "written_trunks",
 ]
 
@@ -512,17 +512,6 @@ def _own_pattern(
 @functools.cache
 def _region_types(country_code: int, region: str) -> _Types | None:
     return dict(_types_of_code(country_code)).get(region)
-
-
-def valid_for_region(country_code: int, region: str, national_number: str) -> bool:
-    """Whether the number is one of the region's own by its line-type patterns.
-
-    phonenumbers' ``is_valid_number_for_region``: under a shared code, a number may be one of
-    a region's own though phonenumbers names another region for it (the Vatican's mobiles
-    are Italy's, and +39 names Italy first).
-    """
-    types = _region_types(country_code, region)
-    return types is not None and _number_type(national_number, types) != PhoneNumberType.UNKNOWN
 
 
 def read(parsed: Parsed, *, reasons: bool = True) -> Reading:
@@ -1125,21 +1114,25 @@ _DESC_OF: Final = {
 
 _Sizes = dict[tuple[int, str], dict[str, dict[int, int]]]
 _Bounds = dict[int, dict[int, tuple[int, int]]]
+_Fixed = dict[tuple[int, str], int]
 
 
-def build_plan_sizes() -> tuple[_Sizes, _Bounds]:
+def build_plan_sizes() -> tuple[_Sizes, _Bounds, _Fixed]:
     """How many numbers each region has of each line type and length, from its patterns.
 
     For every region (a non-geographic code as ``"001"``), each type's count of digit
     strings its pattern matches (``_pattern_count``), at the lengths the type allows (or,
     where it lists none, those of the region's general description). A type the metadata
     leaves out, or whose count is unknown, is left out. With it, for every code and length,
-    :func:`densest_sizes`: computing that on first use would read every region's metadata.
+    :func:`densest_sizes`, and for every region its fixed lines at their example's length
+    (:func:`fixed_line_size`): computing them on first use would read every region's
+    metadata.
     """
     from ._pattern_count import count_by_length  # noqa: PLC0415 - the builder only
 
     sizes: _Sizes = {}
     bounds: _Bounds = {}
+    fixed: _Fixed = {}
     for country_code, regions in sorted(_REGIONS_BY_CODE.items()):
         best: dict[int, tuple[float, tuple[int, int]]] = {}
         for region in regions:
@@ -1150,6 +1143,7 @@ def build_plan_sizes() -> tuple[_Sizes, _Bounds]:
             general_desc = metadata.general_desc
             general = () if general_desc is None else tuple(general_desc.possible_length or ())
             found: dict[str, dict[int, int]] = {}
+            typical_counts: dict[str, int] = {}
             for name in _DESCS:
                 desc = getattr(metadata, name, None)
                 pattern = None if desc is None else desc.national_number_pattern
@@ -1161,6 +1155,7 @@ def build_plan_sizes() -> tuple[_Sizes, _Bounds]:
                 found[name] = kept
                 kind = _TYPE_OF_DESC.get(name, LineType.UNKNOWN)
                 typical = _typical_length(country_code, None if non_geo else region, kind)
+                typical_counts[name] = kept.get(typical or 0) or max(kept.values())
                 for length in kept:
                     counted = max(length, typical or length)
                     count = kept.get(counted, 0)
@@ -1168,12 +1163,13 @@ def build_plan_sizes() -> tuple[_Sizes, _Bounds]:
                     if share > best.get(length, (0.0,))[0]:
                         best[length] = (share, (count, counted))
             sizes[country_code, region] = found
+            fixed[country_code, region] = typical_counts.get("fixed_line", 0)
         bounds[country_code] = {length: pair for length, (_, pair) in sorted(best.items())}
-    return sizes, bounds
+    return sizes, bounds, fixed
 
 
 @functools.cache
-def _plan_tables() -> tuple[_Sizes, _Bounds]:
+def _plan_tables() -> tuple[_Sizes, _Bounds, _Fixed]:
     from . import _prebuilt  # noqa: PLC0415
 
     return _prebuilt.load("plan_sizes", metadata_version(), build_plan_sizes)
@@ -1196,6 +1192,11 @@ def plan_size(country_code: int, region: str | None, line_type: LineType, length
         return max(sizes.get(name, {}).get(length, 0) for name in ("fixed_line", "mobile"))
     name = _DESC_OF.get(line_type)
     return 0 if name is None else sizes.get(name, {}).get(length, 0)
+
+
+def fixed_line_size(country_code: int, region: str | None) -> int:
+    """How many fixed lines the region has at the length of its example one (0: none)."""
+    return _plan_tables()[2].get((country_code, region or "001"), 0)
 
 
 def counted_length(reading: Reading) -> int:
