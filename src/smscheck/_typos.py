@@ -457,13 +457,15 @@ def _ambiguity(  # noqa: PLR0913 - the reading and what the typing says of it
     if belief is None or len(belief.parts) < 2:
         return None
     hinted = belief.posterior(reading)
-    if hinted >= _STAND_BEHIND:
-        # Sure enough to say nothing; the other readings are still worth showing, with
-        # what they are worth, when this one cannot take an SMS.
+    ranked = belief.numbers()
+    # Digits in one run, the form's reading the likeliest: nothing typed points elsewhere.
+    untold = not typing.bounds and ranked[0][0] is reading
+    if hinted >= _STAND_BEHIND or untold:
+        # Sure enough, or nothing to go on: say nothing. The other readings are still worth
+        # showing, with what they are worth, when this one cannot take an SMS.
         if reading.line_type in _SMS_CAPABLE:
             return None
         return Verdict(suggestions=belief.suggestions(skip=reading))
-    ranked = belief.numbers()
     other = next((r, c) for r, c, _ in ranked if r is not reading)
     params: Params = (
         ("region", hint),
