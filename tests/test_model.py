@@ -347,6 +347,7 @@ def test_written_trunks() -> None:
     assert _phone.written_trunks(44) == ("0",)
     assert _phone.written_trunks(1) == ()  # North America dials 1 but never writes it
     assert _phone.written_trunks(34) == ()  # Spain has no trunk prefix
+    assert _phone.written_trunks(86) == ("", "0")  # China's mobiles without, landlines with
 
 
 def test_a_number_of_no_subscribers_kind_is_never_likelier_than_a_landline() -> None:

@@ -1077,7 +1077,9 @@ def written_trunks(country_code: int) -> tuple[str, ...]:
 
     Read from the national format of the main region's example mobile and fixed-line numbers:
     the digits written before the national significant number (``8 0`` in Belarus, none for
-    North America's ``1``; Colombia's ``01 800`` toll-free numbers are not looked at).
+    North America's ``1``; Colombia's ``01 800`` toll-free numbers are not looked at). Where
+    one of the two is written with a trunk and the other without (China's mobiles are written
+    ``138 0013 8000``, its landlines ``010 1234 5678``), ``""`` stands for the one without.
     """
     region = region_for_country_code(country_code)
     metadata = None if region is None else PhoneMetadata.metadata_for_region(region)
@@ -1092,9 +1094,9 @@ def written_trunks(country_code: int) -> tuple[str, ...]:
         text = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
         digits = "".join(ch for ch in text if "0" <= ch <= "9")
         head = digits[: len(digits) - len(str(national))]
-        if head and digits.endswith(str(national)) and head not in found:
+        if digits.endswith(str(national)) and head not in found:
             found.append(head)
-    return tuple(found)
+    return () if found in ([], [""]) else tuple(found)
 
 
 _DESC_OF: Final = {

@@ -579,7 +579,7 @@ def _codes_for(digits: int, first: str) -> tuple[tuple[int, str | None, float], 
     found = []
     for code in priors:
         lengths, written, trunk = plans.get(code, ((), (), None))
-        cuts = {len(t) for t in written if t[:1] == first} if written else {0}
+        cuts = {len(t) for t in written if t[:1] == first or not t} if written else {0}
         if not written and trunk and trunk[:1] == first:
             cuts.add(len(trunk))
         sizes = [digits - cut for cut in cuts if digits - cut in lengths]
@@ -633,8 +633,11 @@ def _national_forms(
     written = _phone.written_trunks(country_code) if plan is None else plan[1]
     if written:
         for prefix in written:
-            if digits.startswith(prefix):
+            if prefix and digits.startswith(prefix):
                 yield digits[len(prefix) :], (len(prefix),)
+            elif not prefix and not (trunk and digits.startswith(trunk)):
+                # A kind of number the plan writes without its trunk (China's mobiles).
+                yield digits, ()
         return
     if trunk and digits.startswith(trunk):
         yield digits[len(trunk) :], (len(trunk),)
