@@ -565,12 +565,15 @@ def _idds_at(digits: str) -> list[str]:
 
 
 @functools.cache
-def _codes_for(digits: int, first: str) -> tuple[tuple[int, str | None, float], ...]:
+def _codes_for(
+    digits: int, first: str
+) -> tuple[tuple[int, str | None, float, tuple[int, ...]], ...]:
     """Country codes whose plan could read ``digits`` digits starting with ``first`` nationally.
 
-    With their trunk prefix and the most :func:`_model.density` a reading of theirs can
-    have, by population times that, most first (under any form hint, the prior of every
-    code but the form's own follows population: ``_model.region_prior``). A code fits when
+    With their trunk prefix, the most :func:`_model.density` a reading of theirs can have
+    and their possible lengths, by population times that density, most first (under any
+    form hint, the prior of every code but the form's own follows population:
+    ``_model.region_prior``). A code fits when
     some national form of the text (written trunk stripped, or the digits as they are) has
     one of the plan's possible lengths.
     """
@@ -584,7 +587,8 @@ def _codes_for(digits: int, first: str) -> tuple[tuple[int, str | None, float], 
             cuts.add(len(trunk))
         sizes = [digits - cut for cut in cuts if digits - cut in lengths]
         if sizes:
-            found.append((code, trunk, max(_model.most_density(code, n) for n in sizes)))
+            most = max(_model.most_density(code, n) for n in sizes)
+            found.append((code, trunk, most, lengths))
     found.sort(key=lambda item: (-priors[item[0]] * item[2], item[0]))
     return tuple(found)
 
@@ -598,13 +602,13 @@ def _foreign_national(search: Search, digits: str, own: int) -> None:
     hint = search.hint
     # Codes come with the most a reading of theirs can score but for the prior, most first;
     # the line-type prior is at most 1 and ``worth`` allows for the grouping likelihood.
-    for code, trunk, most in _codes_for(len(digits), digits[:1]):
+    priors = _model.code_priors(hint)
+    for code, trunk, most, lengths in _codes_for(len(digits), digits[:1]):
         if code == own:
             continue
-        prior = _model.region_prior(code, hint)
+        prior = priors[code]
         if not search.worth(prior * most):
             break
-        lengths = _phone.possible_lengths(code, None)
         for national, prefix in _national_forms(digits, code, trunk):
             if len(national) not in lengths:
                 continue
