@@ -4,7 +4,7 @@ smscheck ranks what the person meant by one formula (``docs/typos.md`` derives i
 intended number ``N`` of region ``R``, line type ``T`` and national significant number of ``L``
 digits, and a way ``m`` in which typing ``N`` gives the text ``x``::
 
-    score(N, m) = P(R | form) * P(T) * 10**-L * P(m) * P(x | N, m) * P(groups | N, m)
+    score(N, m) = P(R | form) * P(T) * density * P(m) * P(x | N, m) * P(groups | N, m)
 
 and the confidence shown is the score over the sum of all scores plus a "something else" mass
 (:func:`unexplained`). Every number below carries its source; where no study measures a rate
@@ -12,11 +12,13 @@ the comment says how the value was chosen. Nothing here was fitted to the accura
 
 - ``P(R | form)``: the form's country gets :data:`P_HOME`; the rest is shared out by population
   (``data/region_population.tsv``, generated from GeoNames by
-  ``scripts/build_region_population.py``), summed over the regions of one country code.
+  ``scripts/build_region_population.py``). Every number of the form's own code gets the sum
+  over the code's regions; a reading under another shared code, its own region's share.
 - ``P(T)``: mobile against fixed-line subscriptions worldwide (:data:`P_MOBILE`).
-- ``10**-L``: every number of a plan's ``L``-digit space is taken as equally likely, ``L`` being
-  the number's national length or, when longer, that of the metadata's example number of its
-  type: a 7-digit Chinese landline is no likelier than a typical 10-digit one.
+- ``density``: one over how many numbers of its type and ``L`` digits the region's plan has
+  (:func:`density`; ``_phone.plan_size`` counts them from the metadata's patterns), ``L``
+  being the number's national length or, when longer, that of the metadata's example number
+  of its type: a 7-digit Chinese landline is counted among the typical 10-digit ones.
 - ``P(m)``: per-entry digit error rate and the shares of error kinds (:data:`ERROR_RATE` and
   the ``*_SHARE`` constants).
 - ``P(groups | N, m)``: how the digits were grouped (:func:`grouping`).

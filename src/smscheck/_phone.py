@@ -777,10 +777,16 @@ def leading_country_code(digits: str) -> int | None:
 
 @functools.cache
 def _general_test(country_code: int) -> Callable[[str], re.Match[str] | None]:
-    """One regex for the code: its regions' general patterns in one alternation."""
-    texts = dict.fromkeys(general_pattern_texts().get(country_code, ()))
+    """One regex for the code: its regions' general patterns in one alternation.
+
+    A code of one pattern uses phonenumbers' own compiled one (``re_compile``), which
+    validating a reading of that code compiles anyway.
+    """
+    texts = list(dict.fromkeys(general_pattern_texts().get(country_code, ())))
     if not texts:
         return _NO_MATCH.fullmatch
+    if len(texts) == 1:
+        return re_compile(texts[0]).fullmatch
     return re.compile("|".join(f"(?:{text})" for text in texts)).fullmatch
 
 

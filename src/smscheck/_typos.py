@@ -779,23 +779,23 @@ def _area_code_left_out(search: Search, own: int, parsed: _phone.Parsed) -> None
     exact = best_separators_match(search.typing, (), tails)
     search.units += 1
     score = (
-        _model.region_prior(own, search.hint, search.hint)
+        _model.region_prior(own, search.hint)
         * _model.line_type_prior(LineType.FIXED_LINE)
-        * _local_share(own, local)
+        * _local_share(own, search.hint, local)
         * _model.STRUCTURAL
         * _model.grouping(local, bounds, match=bool(tails), separators=exact)
     )
     search.add(Part(Code.LOCAL_ONLY, score, None, (), search.units))
 
 
-def _local_share(country_code: int, local: int) -> float:
+def _local_share(country_code: int, region: str | None, local: int) -> float:
     """``_model.density`` of a local number: the plan's fixed lines as sparse as in full.
 
     The full number is not known (its area code was left out): its ``local`` digits are
-    counted among ``10**local`` strings, times the share of the plan's strings of its most
-    common full length that are its fixed lines.
+    counted among ``10**local`` strings, over the share of the region's strings of its
+    landlines' example length that are its landlines (as if every area code completed it,
+    each full number one of that many).
     """
-    region = _phone.region_for_country_code(country_code)
     length = _phone.example_length(country_code, region, LineType.FIXED_LINE) or local
     count = _phone.plan_size(country_code, region, LineType.FIXED_LINE, length)
     sparsity = count / 10.0**length if count else 1.0
