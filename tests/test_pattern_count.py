@@ -93,3 +93,13 @@ def test_every_metadata_pattern_is_counted() -> None:
         if example is not None and phonenumbers.is_valid_number(example):
             length = len(phonenumbers.national_significant_number(example))
             assert found.get("mobile", {}).get(length, 0) > 0, region
+
+
+def test_a_parser_that_moved_makes_the_count_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The standard library's regex parser is private: where it is gone, no count, no error."""
+
+    def gone() -> None:
+        raise ImportError("re._parser")
+
+    monkeypatch.setattr(_pattern_count, "_parser", gone)
+    assert _pattern_count.count_by_length(r"\d") is None

@@ -50,7 +50,9 @@ def count_by_length(pattern: str) -> _Counts | None:
     try:
         tree = _parser().parse(pattern)
         return {k: v for k, v in _sequence(tree).items() if v}
-    except (_Unknown, re.error, RecursionError):
+    except (_Unknown, re.error, RecursionError, ImportError, AttributeError, ValueError):
+        # Also a Python whose private parser moved or changed shape: the count is unknown,
+        # and the model falls back on 10**-L, never on an error.
         return None
 
 
