@@ -602,3 +602,11 @@ def test_a_number_of_the_forms_own_code_is_the_forms_reading(
     assert report.number.e164 == e164
     assert not report.has(Code.AMBIGUOUS_NUMBER)
     assert not report.has(Code.MISSING_PLUS)
+
+
+def test_a_kind_its_plan_writes_without_the_trunk_is_read_on_a_foreign_form() -> None:
+    """China writes its landlines with the trunk 0 and its mobiles without: a Chinese mobile
+    typed nationally on a German form is read as China's."""
+    report = smscheck.check("138 0013 8000", region="DE")
+    assert report.has(Code.REGION_MISMATCH)
+    assert report.suggestions[0].e164 == "+8613800138000"
