@@ -115,3 +115,20 @@ def test_the_packaged_loaders_use_the_prebuilt_files(monkeypatch: pytest.MonkeyP
         assert _phone.general_pattern_texts()[7]
     finally:
         _clear_caches()
+
+
+def test_the_prebuilt_tables_load_without_the_data_file_reader() -> None:
+    """A first check() and a first explain_failure() read their tables from the prebuilt
+    files: neither imports the TOML reader and validator (``_datafile``)."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = (
+        "import sys, smscheck; smscheck.check('+79123456789', region='RU'); "
+        "smscheck.explain_failure('30007', provider='twilio'); "
+        "print(sorted(m for m in ('smscheck._datafile', 'tomli') if m in sys.modules))"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter, our own code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"

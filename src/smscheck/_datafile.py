@@ -17,15 +17,13 @@ import pathlib
 import re
 from typing import TYPE_CHECKING, Final, NoReturn
 
-import attrs
 import tomli
 
+from ._sources import SourceDef
 from .exceptions import DataFileError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
-
-    from ._report import Source
 
 __all__ = [
     "MAX_DEPTH",
@@ -418,27 +416,6 @@ def did_you_mean(value: str, options: Sequence[str]) -> str:
 
 def short(value: str) -> str:
     return value if len(value) <= 40 else value[:37] + "..."
-
-
-@attrs.frozen
-class SourceDef:
-    """A ``[sources.<id>]`` entry: where facts in a data file come from."""
-
-    id: str
-    publisher: str
-    title: str
-    url: str
-    captured: str | None
-
-    def cited(self, checked: str, region: str | None = None) -> Source:
-        """This source as an entry cites it, with the entry's ``checked`` date.
-
-        Where a region is given, the ``{region}`` of the address is filled in (lower-case).
-        """
-        from ._report import Source  # noqa: PLC0415 - the result type, only when cited
-
-        url = self.url if region is None else self.url.replace("{region}", region.lower())
-        return Source(self.id, self.publisher, self.title, url, self.captured, checked)
 
 
 class Validator:
