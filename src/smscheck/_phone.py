@@ -27,7 +27,7 @@ from phonenumbers.re_util import re_compile
 from ._codes import LineType
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
 __all__ = [
     "SEPARATOR_COUNTS",
@@ -505,8 +505,13 @@ def _own_pattern(
     if types is None:
         return None
     descs = (types.fixed, types.mobile, *(desc for _, desc in types.special))
-    pattern = "|".join(f"(?:{desc.pattern})" for desc in descs if desc is not None)
-    return re.compile(pattern).fullmatch if pattern else None
+    patterns = [desc.pattern for desc in descs if desc is not None]
+    return re.compile(_alternation(patterns)).fullmatch if patterns else None
+
+
+def _alternation(patterns: Iterable[str]) -> str:
+    """One regex matching what any of ``patterns`` matches."""
+    return "|".join(f"(?:{pattern})" for pattern in patterns)
 
 
 @functools.cache
@@ -787,7 +792,7 @@ def _general_test(country_code: int) -> Callable[[str], re.Match[str] | None]:
         return _NO_MATCH.fullmatch
     if len(texts) == 1:
         return re_compile(texts[0]).fullmatch
-    return re.compile("|".join(f"(?:{text})" for text in texts)).fullmatch
+    return re.compile(_alternation(texts)).fullmatch
 
 
 _NO_MATCH: Final = re.compile(r"(?!)")

@@ -622,6 +622,12 @@ def _foreign_national(search: Search, digits: str, own: int) -> None:
                 )
 
 
+def _written(country_code: int) -> tuple[str, ...]:
+    """The trunk prefixes the plan writes: from the prebuilt plans, else the metadata's."""
+    plan = _phone.plans().get(country_code)
+    return _phone.written_trunks(country_code) if plan is None else plan[1]
+
+
 def _national_forms(
     digits: str, country_code: int, trunk: str | None
 ) -> Iterator[tuple[str, tuple[int, ...]]]:
@@ -633,8 +639,7 @@ def _national_forms(
     trunk left out would be two departures from how it is written; it is not read (the
     form's own numbers are, both ways: see ``_typed_national_under``).
     """
-    plan = _phone.plans().get(country_code)
-    written = _phone.written_trunks(country_code) if plan is None else plan[1]
+    written = _written(country_code)
     if written:
         for prefix in written:
             if prefix and digits.startswith(prefix):
@@ -831,10 +836,7 @@ def _typed_national_under(
     """
     trunk = _phone.national_prefix(hint)
     if trunk and digits.startswith(trunk):
-        country_code = _phone.country_code_for_region(hint)
-        plan = _phone.plans().get(country_code)
-        written = _phone.written_trunks(country_code) if plan is None else plan[1]
-        for prefix in written:
+        for prefix in _written(_phone.country_code_for_region(hint)):
             if len(prefix) > len(trunk) and prefix.startswith(trunk) and digits.startswith(prefix):
                 return digits[len(prefix) :], (len(trunk), len(prefix) - len(trunk))
         return digits[len(trunk) :], (len(trunk),)
