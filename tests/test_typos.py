@@ -610,3 +610,12 @@ def test_a_kind_its_plan_writes_without_the_trunk_is_read_on_a_foreign_form() ->
     report = smscheck.check("138 0013 8000", region="DE")
     assert report.has(Code.REGION_MISMATCH)
     assert report.suggestions[0].e164 == "+8613800138000"
+
+
+def test_the_slips_of_a_shared_code_leave_room_for_other_readings() -> None:
+    """``13800138000`` on a US form: its leading 1 is North America's trunk, and the slips of
+    the ten digits after it under +1 (25 regions) must not use up the readings the search may
+    validate before China's exact reading of the eleven digits is read."""
+    report = smscheck.check("13800138000", region="US")
+    assert report.has(Code.REGION_MISMATCH)
+    assert report.suggestions[0].e164 == "+8613800138000"

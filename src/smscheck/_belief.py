@@ -33,8 +33,8 @@ __all__ = ["MAX_HYPOTHESES", "MAX_READINGS", "SLIPS", "Belief", "Part", "Search"
 
 #: Rewrites given the cheap pattern test per input (each about 1 µs).
 MAX_HYPOTHESES: Final = 600
-#: Rewrites validated against the numbering plan per input (each about 15 µs; one under a
-#: code shared by many regions counts as several).
+#: Rewrites validated against the numbering plan per input (each about 6-15 µs; one under
+#: +1, whose 25 regions are screened by their leading digits, counts as two).
 MAX_READINGS: Final = 96
 #: A reading whose best possible score is under this share of the mass found so far is
 #: not validated: it could move no confidence by more than this. A cost bound, not a weight.
@@ -325,7 +325,13 @@ class Belief:
 
 @functools.cache
 def _read_cost(country_code: int) -> int:
-    return 1 + len(_phone.regions_for_country_code(country_code)) // 4
+    """Budget units of one reading: a code of 16 regions or more counts as two.
+
+    The other regions of a shared code are screened by their leading digits, so a reading
+    under +1 (25 regions) costs about twice one under a code of one region (14 against 6-9
+    µs, ``benchmarks/bench_typos.py``'s machine); one under +44 or +7 about the same.
+    """
+    return 1 + len(_phone.regions_for_country_code(country_code)) // 16
 
 
 def share_of(reading: _phone.Reading) -> float:
