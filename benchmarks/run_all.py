@@ -366,8 +366,14 @@ tests/test_prebuilt.py and ignored at run time whenever its source has changed):
 and checked packaged rules, the delivery-error table, the Russian range table, phonenumbers'
 carrier data cut by country code (one country's part is unpickled on its first mobile), and the
 tables the typo model reads from every region's metadata (international and trunk prefixes,
-each plan's lengths, written trunks and general pattern). What is left of the first
-wrong-region input is compiling the patterns of the regions the search reads candidates in.
+each plan's lengths, written trunks and general pattern, the leading digits of the regions of
+each shared code, so that a reading under +1 loads two or three of its 25 regions' metadata),
+and each metadata pattern's head mask: the three-digit starts its numbers can have
+(`_pattern_heads`), so that a pattern is compiled only on the first number it could match.
+What is left of the first invalid national input is mostly compiling the patterns that do
+fit (each plan's general pattern, the line types it matches, its formats' leading digits) and
+loading the metadata of the plans the search reads candidates in; compiled patterns cannot
+be prebuilt.
 
 ## `smscheck scan`
 

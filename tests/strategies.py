@@ -18,6 +18,7 @@ __all__ = [
     "crafted_hostile",
     "example_numbers",
     "hostile_text",
+    "metadata_shaped_patterns",
     "mobile_numbers",
     "renderings",
     "to_script",
@@ -204,3 +205,20 @@ def crafted_hostile() -> st.SearchStrategy[str]:
     piece = st.sampled_from(_PIECES)
     runs = st.tuples(piece, st.integers(min_value=1, max_value=300)).map(lambda p: p[0] * p[1])
     return st.lists(st.one_of(piece, runs), max_size=12).map("".join)
+
+
+def metadata_shaped_patterns(max_leaves: int) -> st.SearchStrategy[str]:
+    """Regular expressions of the metadata's shape: digits, classes, groups, branches and
+    bounded repeats (what ``_pattern_count`` and ``_pattern_heads`` read)."""
+    atoms = st.sampled_from([r"\d", "[2-9]", "[0-4]", "[13579]", "7", "0"])
+    return st.recursive(
+        atoms,
+        lambda inner: st.one_of(
+            st.tuples(inner, inner).map("".join),
+            st.tuples(inner, inner).map(lambda pair: f"(?:{pair[0]}|{pair[1]})"),
+            st.tuples(inner, st.integers(0, 2), st.integers(0, 1)).map(
+                lambda t: f"(?:{t[0]}){{{t[1]},{t[1] + t[2]}}}"
+            ),
+        ),
+        max_leaves=max_leaves,
+    )

@@ -8,9 +8,10 @@ import re
 import phonenumbers
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from smscheck import _pattern_count, _phone
+from smscheck import _pattern_count, _pattern_tree, _phone
+
+from .strategies import metadata_shaped_patterns
 
 
 def _brute_force(pattern: str, longest: int) -> dict[int, int]:
@@ -47,19 +48,7 @@ def test_counts_equal_brute_force(pattern: str) -> None:
     assert {n: c for n, c in counted.items() if n <= 4} == _brute_force(pattern, 4)
 
 
-# Patterns of the metadata's shape: digits, classes, groups, branches and bounded repeats.
-_atoms = st.sampled_from([r"\d", "[2-9]", "[0-4]", "[13579]", "7", "0"])
-_patterns = st.recursive(
-    _atoms,
-    lambda inner: st.one_of(
-        st.tuples(inner, inner).map("".join),
-        st.tuples(inner, inner).map(lambda pair: f"(?:{pair[0]}|{pair[1]})"),
-        st.tuples(inner, st.integers(0, 2), st.integers(0, 1)).map(
-            lambda t: f"(?:{t[0]}){{{t[1]},{t[1] + t[2]}}}"
-        ),
-    ),
-    max_leaves=4,
-)
+_patterns = metadata_shaped_patterns(max_leaves=4)
 
 
 @settings(max_examples=150, deadline=None)
@@ -101,5 +90,5 @@ def test_a_parser_that_moved_makes_the_count_unknown(monkeypatch: pytest.MonkeyP
     def gone() -> None:
         raise ImportError("re._parser")
 
-    monkeypatch.setattr(_pattern_count, "_parser", gone)
+    monkeypatch.setattr(_pattern_tree, "_parser", gone)
     assert _pattern_count.count_by_length(r"\d") is None

@@ -6,8 +6,8 @@ are. The metadata describes a region's numbers of each type by a regular express
 digits; ``_phone.build_plan_sizes`` counts them with :func:`count_by_length`, once, into a
 prebuilt table (``_prebuilt``).
 
-The count reads the expression's parse tree (``re._parser``, the standard library's own
-parser): a literal digit matches one string of length 1, a class as many as it holds digits,
+The count reads the expression's parse tree (``_pattern_tree``, from the standard library's
+own parser): a literal digit matches one string of length 1, a class as many as it holds digits,
 a sequence the product of its parts, a repeat the sum of the powers. Branches are added up as
 if no two matched the same string: the metadata writes its patterns as prefix trees, where
 they do not overlap, and where a few do the count is a little high. Lookarounds, which the
@@ -16,14 +16,21 @@ metadata does not use, make the count unknown (``None``).
 
 from __future__ import annotations
 
-import functools
-import importlib
-import re
 from typing import TYPE_CHECKING, Any, Final
+
+from ._pattern_tree import (
+    ANCHORS,
+    DIGITS,
+    FAILURES,
+    REPEATS,
+    Unknown,
+    class_digits,
+    parse,
+    sequence,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from types import ModuleType
 
 __all__ = ["MAX_LENGTH", "count_by_length"]
 
@@ -31,10 +38,6 @@ __all__ = ["MAX_LENGTH", "count_by_length"]
 MAX_LENGTH: Final = 17
 
 _Counts = dict[int, int]  # length -> how many strings of that length
-
-
-class _Unknown(Exception):  # noqa: N818 - an internal signal, never raised to a caller
-    """The expression uses something the count does not model."""
 
 
 def count_by_length(pattern: str) -> _Counts | None:
@@ -48,37 +51,26 @@ def count_by_length(pattern: str) -> _Counts | None:
     True
     """
     try:
-        tree = _parser().parse(pattern)
-        return {k: v for k, v in _sequence(tree).items() if v}
-    except (_Unknown, re.error, RecursionError, ImportError, AttributeError, ValueError):
+        return {k: v for k, v in _sequence(parse(pattern)).items() if v}
+    except FAILURES:
         # Also a Python whose private parser moved or changed shape: the count is unknown,
         # and the model falls back on 10**-L, never on an error.
         return None
 
 
-@functools.cache
-def _parser() -> ModuleType:
-    # The standard library's own regex parser (private, and stable across 3.11-3.14).
-    return importlib.import_module("re._parser")
-
-
 def _sequence(items: Sequence[tuple[Any, Any]]) -> _Counts:
-    out: _Counts = {0: 1}
-    for op, arg in items:
-        out = _product(out, _item(str(op), arg))
-        if not out:
-            return out
-    return out
+    return sequence(items, {0: 1}, _item, _product)
 
 
 def _item(op: str, arg: Any) -> _Counts:
     if op == "LITERAL":
-        return {1: 1} if chr(arg) in _DIGITS else {}
+        return {1: 1} if chr(arg) in DIGITS else {}
     if op == "IN":
-        return _class(arg)
+        digits = class_digits(arg)
+        return {1: len(digits)} if digits else {}
     if op == "ANY":
         return {1: 10}
-    if op == "AT" and str(arg) in _ANCHORS:
+    if op == "AT" and str(arg) in ANCHORS:
         return {0: 1}
     if op == "SUBPATTERN":
         return _sequence(arg[-1])
@@ -88,41 +80,10 @@ def _item(op: str, arg: Any) -> _Counts:
             for length, count in _sequence(branch).items():
                 out[length] = out.get(length, 0) + count
         return out
-    if op in {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}:
+    if op in REPEATS:
         low, high, body = arg
         return _repeat(int(low), int(high), _sequence(body))
-    raise _Unknown(op)
-
-
-_DIGITS: Final = "0123456789"
-# Anchors at either end match the empty string there; a word boundary is not modelled.
-_ANCHORS: Final = frozenset({"AT_BEGINNING", "AT_BEGINNING_STRING", "AT_END", "AT_END_STRING"})
-
-
-def _class(items: Sequence[tuple[Any, Any]]) -> _Counts:
-    chosen: set[str] = set()
-    negate = False
-    for op, arg in items:
-        name = str(op)
-        if name == "NEGATE":
-            negate = True
-        elif name == "LITERAL":
-            chosen.add(chr(arg))
-        elif name == "RANGE":
-            low, high = arg
-            chosen.update(chr(c) for c in range(low, high + 1))
-        elif name == "CATEGORY" and _category(str(arg)):
-            chosen.update(_DIGITS)
-        else:
-            raise _Unknown(name)
-    digits = {d for d in _DIGITS if (d in chosen) != negate}
-    return {1: len(digits)} if digits else {}
-
-
-def _category(name: str) -> _Counts:
-    if name == "CATEGORY_DIGIT":
-        return {1: 10}
-    raise _Unknown(name)
+    raise Unknown(op)
 
 
 def _product(left: _Counts, right: _Counts) -> _Counts:

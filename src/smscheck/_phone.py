@@ -25,6 +25,7 @@ from phonenumbers import (
 from phonenumbers.re_util import re_compile
 
 from ._codes import LineType
+from ._pattern_heads import fits
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -37,7 +38,9 @@ __all__ = [
     "build_carrier_index",
     "build_general_pattern_texts",
     "build_international_prefixes",
+    "build_leading_digits_texts",
     "build_national_prefix_regions",
+    "build_pattern_heads",
     "build_plan_sizes",
     "build_plans",
     "carrier_name",
@@ -55,6 +58,7 @@ __all__ = [
     "is_portable_region",
     "is_short_code",
     "keypad_digits",
+    "leading_digits_texts",
     "metadata_version",
     "mobile_lengths",
     "national_layouts",
@@ -62,6 +66,7 @@ __all__ = [
     "national_prefix_regions",
     "own_numbers_test",
     "parse",
+    "pattern_heads",
     "plan_size",
     "plan_sizes",
     "plans",
@@ -355,7 +360,9 @@ _SPECIAL_TYPES: Final = (
 class _Desc:
     """One PhoneNumberDesc's test: the lengths it allows (empty: any), and its pattern.
 
-    The pattern is compiled on first use: most descriptions are never reached by a number.
+    The pattern is compiled on first use: most descriptions are never reached by a number,
+    and until then a number whose first digits its pattern cannot start with
+    (:func:`pattern_heads`) fails without compiling it.
     """
 
     __slots__ = ("_fullmatch", "lengths", "pattern")
@@ -370,9 +377,16 @@ class _Desc:
             return False
         fullmatch = self._fullmatch
         if fullmatch is None:
+            if not _head_fits(pattern_heads()[0], self.pattern, number):
+                return False
             # phonenumbers' own cache: a pattern it has compiled is not compiled twice.
             fullmatch = self._fullmatch = re_compile(self.pattern).fullmatch
         return fullmatch(number) is not None
+
+
+def _head_fits(masks: dict[str, int], pattern: str, number: str) -> bool:
+    mask = masks.get(pattern)
+    return mask is None or fits(mask, number)
 
 
 def _desc(desc: object) -> _Desc | None:
@@ -388,7 +402,7 @@ def _desc(desc: object) -> _Desc | None:
 class _Types:
     """One region's line-type tests, compiled from its metadata once."""
 
-    __slots__ = ("fixed", "general", "leading", "mobile", "same", "special")
+    __slots__ = ("fixed", "general", "mobile", "same", "special")
 
     def __init__(self, metadata: PhoneMetadata) -> None:
         self.general = _desc(metadata.general_desc)
@@ -400,8 +414,6 @@ class _Types:
         self.fixed = _desc(metadata.fixed_line)
         self.mobile = _desc(metadata.mobile)
         self.same = bool(metadata.same_mobile_and_fixed_line_pattern)
-        leading = metadata.leading_digits
-        self.leading = None if leading is None else re_compile(leading).match
 
 
 def _matches(number: str, desc: _Desc | None) -> bool:
@@ -430,16 +442,42 @@ def _number_type(number: str, types: _Types) -> int:
     return PhoneNumberType.UNKNOWN
 
 
+class _Leading:
+    """A region's leading-digits test under a shared code, compiled on first use."""
+
+    __slots__ = ("_match", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._match: Callable[[str], re.Match[str] | None] | None = None
+
+    def __call__(self, number: str) -> bool:
+        match = self._match
+        if match is None:
+            match = self._match = re_compile(self.text).match
+        return match(number) is not None
+
+
 @functools.cache
-def _types_of_code(country_code: int) -> tuple[tuple[str, _Types], ...]:
-    """The regions of a country code, in the metadata's order, with their compiled tests."""
-    out = []
-    for region in _REGIONS_BY_CODE.get(country_code, ()):
-        non_geo = region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY
-        metadata = _metadata(country_code, None if non_geo else region)
-        if metadata is not None:
-            out.append((region, _Types(metadata)))
-    return tuple(out)
+def _regions_of_code(country_code: int) -> tuple[tuple[str, _Leading | None], ...]:
+    """The regions of a country code, in the metadata's order, with their leading digits.
+
+    From the prebuilt :func:`leading_digits_texts`, so that a reading under +1 loads the
+    metadata of the regions it is tested against (those without leading digits, and the one
+    whose leading digits match), not of all 25.
+    """
+    shared = leading_digits_texts().get(country_code)
+    if shared is None:
+        return tuple((region, None) for region in _REGIONS_BY_CODE.get(country_code, ()))
+    return tuple((region, None if text is None else _Leading(text)) for region, text in shared)
+
+
+@functools.cache
+def _region_types(country_code: int, region: str) -> _Types | None:
+    """One region's line-type tests (a non-geographic code's region is ``"001"``)."""
+    non_geo = region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY
+    metadata = _metadata(country_code, None if non_geo else region)
+    return None if metadata is None else _Types(metadata)
 
 
 def _region_and_type(country_code: int, national_number: str) -> tuple[str | None, int]:
@@ -449,24 +487,55 @@ def _region_and_type(country_code: int, national_number: str) -> tuple[str | Non
     regions (+1 has 25, +44 four, +7 two) finding the region already computes the type
     against each candidate region's metadata; number_type() then does it all again. This
     walks the regions the same way (leading digits where the metadata has them, else full
-    type matching, in the metadata's order) and keeps the type it found.
+    type matching, in the metadata's order) and keeps the type it found. A region whose
+    leading digits do not match is passed over without loading its metadata.
     tests/test_phone.py checks the answers equal phonenumbers' own on every example number.
     """
-    regions = _types_of_code(country_code)
-    if not regions:
-        return None, PhoneNumberType.UNKNOWN
+    regions = _regions_of_code(country_code)
     if len(regions) == 1:
-        region, types = regions[0]
+        region = regions[0][0]
+        types = _region_types(country_code, region)
+        if types is None:  # pragma: no cover - every listed region has metadata
+            return None, PhoneNumberType.UNKNOWN
         return region, _number_type(national_number, types)
-    for region, types in regions:
-        if types.leading is not None:
-            if types.leading(national_number):
-                return region, _number_type(national_number, types)
-        else:
-            kind = _number_type(national_number, types)
-            if kind != PhoneNumberType.UNKNOWN:
-                return region, kind
+    for region, leading in regions:
+        if leading is not None and not leading(national_number):
+            continue
+        types = _region_types(country_code, region)
+        if types is None:  # pragma: no cover - every listed region has metadata
+            continue
+        kind = _number_type(national_number, types)
+        if leading is not None or kind != PhoneNumberType.UNKNOWN:
+            return region, kind
     return None, PhoneNumberType.UNKNOWN
+
+
+@functools.cache
+def leading_digits_texts() -> dict[int, tuple[tuple[str, str | None], ...]]:
+    """Each shared country code's regions, in the metadata's order, with their leading digits.
+
+    Prebuilt (``_prebuilt``) for the installed phonenumbers version: reading them from the
+    metadata would load every region of the code.
+    """
+    from . import _prebuilt  # noqa: PLC0415
+
+    return _prebuilt.load("leading_digits", metadata_version(), build_leading_digits_texts)
+
+
+def build_leading_digits_texts() -> dict[int, tuple[tuple[str, str | None], ...]]:
+    """:func:`leading_digits_texts`, computed from the metadata."""
+    out = {}
+    for country_code, regions in sorted(_REGIONS_BY_CODE.items()):
+        if len(regions) < 2:
+            continue
+        rows = []
+        for region in regions:
+            metadata = _metadata(country_code, region)
+            if metadata is not None:
+                leading = metadata.leading_digits
+                rows.append((region, None if leading is None else str(leading)))
+        out[country_code] = tuple(rows)
+    return out
 
 
 _REGIONS_BY_CODE: Final = phonenumbers.COUNTRY_CODE_TO_REGION_CODE
@@ -512,11 +581,6 @@ def _own_pattern(
 def _alternation(patterns: Iterable[str]) -> str:
     """One regex matching what any of ``patterns`` matches."""
     return "|".join(f"(?:{pattern})" for pattern in patterns)
-
-
-@functools.cache
-def _region_types(country_code: int, region: str) -> _Types | None:
-    return dict(_types_of_code(country_code)).get(region)
 
 
 def read(parsed: Parsed, *, reasons: bool = True) -> Reading:
@@ -780,22 +844,88 @@ def leading_country_code(digits: str) -> int | None:
     return None
 
 
-@functools.cache
-def _general_test(country_code: int) -> Callable[[str], re.Match[str] | None]:
-    """One regex for the code: its regions' general patterns in one alternation.
+class _GeneralTest:
+    """One regex for a code: its regions' general patterns in one alternation.
 
-    A code of one pattern uses phonenumbers' own compiled one (``re_compile``), which
-    validating a reading of that code compiles anyway.
+    Compiled on the first number whose first digits fit one of the patterns
+    (:func:`pattern_heads`); the numbers before it fail without compiling. A code of one
+    pattern uses phonenumbers' own compiled one (``re_compile``), which validating a
+    reading of that code compiles anyway.
     """
+
+    __slots__ = ("_fullmatch", "texts")
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self._fullmatch: Callable[[str], re.Match[str] | None] | None = None
+
+    def __call__(self, number: str) -> bool:
+        fullmatch = self._fullmatch
+        if fullmatch is None:
+            masks = pattern_heads()[0]
+            if not any(_head_fits(masks, text, number) for text in self.texts):
+                return False
+            if len(self.texts) == 1:
+                fullmatch = re_compile(self.texts[0]).fullmatch
+            else:
+                fullmatch = re.compile(_alternation(self.texts)).fullmatch
+            self._fullmatch = fullmatch
+        return fullmatch(number) is not None
+
+
+@functools.cache
+def _general_test(country_code: int) -> Callable[[str], bool]:
     texts = list(dict.fromkeys(general_pattern_texts().get(country_code, ())))
-    if not texts:
-        return _NO_MATCH.fullmatch
-    if len(texts) == 1:
-        return re_compile(texts[0]).fullmatch
-    return re.compile(_alternation(texts)).fullmatch
+    return _GeneralTest(texts) if texts else _never
 
 
-_NO_MATCH: Final = re.compile(r"(?!)")
+def _never(number: str) -> bool:  # noqa: ARG001 - a test that no number passes
+    return False
+
+
+@functools.cache
+def pattern_heads() -> tuple[dict[str, int], dict[str, int]]:
+    """Each metadata pattern's head mask (``_pattern_heads``), by the pattern's text.
+
+    Two tables: the national-number patterns (general, line types), matched in full, and the
+    formats' leading-digits patterns, matched at the start. A pattern whose mask rejects no
+    head, or that the mask cannot read, is left out (it is always compiled and tested).
+    Prebuilt (``_prebuilt``) for the installed phonenumbers version: reading the masks takes
+    seconds.
+    """
+    from . import _prebuilt  # noqa: PLC0415
+
+    return _prebuilt.load("pattern_heads", metadata_version(), build_pattern_heads)
+
+
+def build_pattern_heads() -> tuple[dict[str, int], dict[str, int]]:
+    """:func:`pattern_heads`, computed from the metadata."""
+    from ._pattern_heads import HEAD, head_mask  # noqa: PLC0415 - the builder only
+
+    every = (1 << 10**HEAD) - 1
+    whole: dict[str, int] = {}
+    leading: dict[str, int] = {}
+    names = ("general_desc", "fixed_line", "mobile", *(name for name, _ in _SPECIAL_TYPES))
+    for country_code, regions in sorted(_REGIONS_BY_CODE.items()):
+        for region in regions:
+            non_geo = region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY
+            metadata = _metadata(country_code, None if non_geo else region)
+            if metadata is None:  # pragma: no cover - every listed region has metadata
+                continue
+            for name in names:
+                desc = getattr(metadata, name, None)
+                pattern = None if desc is None else desc.national_number_pattern
+                if pattern and pattern not in whole:
+                    mask = head_mask(pattern)
+                    if mask is not None and mask != every:
+                        whole[pattern] = mask
+            for number_format in metadata.number_format:
+                if number_format.leading_digits_pattern:
+                    pattern = number_format.leading_digits_pattern[-1]
+                    mask = head_mask(pattern, whole=False)
+                    if mask is not None and mask != every:
+                        leading[pattern] = mask
+    return whole, leading
 
 
 @functools.cache
@@ -832,7 +962,7 @@ def plausible(country_code: int, national_number: str) -> bool:
     ``read`` costs about 15 µs (it looks the region up, then tests every line type); this one
     regex match lets candidate searches skip most hopeless readings for about 1 µs.
     """
-    return _general_test(country_code)(national_number) is not None
+    return _general_test(country_code)(national_number)
 
 
 _IDD_MAX = 3  # longer patterns are carrier-selection codes (0130x, 14xx0011), not what people dial
@@ -981,28 +1111,62 @@ SEPARATOR_COUNTS: Final = {" ": 1066, "-": 152, ")": 55, ".": 2}
 def _format_for(
     country_code: int, nsn: str
 ) -> tuple[re.Match[str], tuple[int, ...], tuple[str, ...]] | None:
-    for leading, pattern, separated, separators in _formats(country_code):
-        if leading is None or leading.match(nsn):
-            match = pattern.fullmatch(nsn)
+    for found in _formats(country_code):
+        if found.leads(nsn):
+            match = found.fullmatch(nsn)
             if match is not None:
-                return match, separated, separators
+                return match, found.separated, found.separators
     return None
 
 
+class _Format:
+    """One national format of the main region: its tests, compiled on first use.
+
+    ``format_number`` takes the first format whose last leading-digits pattern and whose
+    pattern match; the formats after it, and the patterns of those whose leading digits do
+    not match, are never compiled (a plan has up to about 20 formats: compiling them all
+    was most of the first look at a plan's layouts).
+    """
+
+    __slots__ = ("_leading", "_pattern", "leading", "pattern", "separated", "separators")
+
+    def __init__(self, leading: str | None, pattern: str, template: str, rule: str | None) -> None:
+        self.leading = leading
+        self.pattern = pattern
+        self.separated = _separated_groups(template)
+        self.separators = _template_separators(template, rule)
+        self._leading: re.Pattern[str] | None = None
+        self._pattern: re.Pattern[str] | None = None
+
+    def leads(self, nsn: str) -> bool:
+        if self.leading is None:
+            return True
+        compiled = self._leading
+        if compiled is None:
+            if not _head_fits(pattern_heads()[1], self.leading, nsn):
+                return False
+            compiled = self._leading = re.compile(self.leading)
+        return compiled.match(nsn) is not None
+
+    def fullmatch(self, nsn: str) -> re.Match[str] | None:
+        compiled = self._pattern
+        if compiled is None:
+            compiled = self._pattern = re.compile(self.pattern)
+        return compiled.fullmatch(nsn)
+
+
 @functools.cache
-def _formats(
-    country_code: int,
-) -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str], tuple[int, ...], tuple[str, ...]], ...]:
+def _formats(country_code: int) -> tuple[_Format, ...]:
     # format_number formats with the metadata of the code's main region (GB for GG, JE, IM).
     metadata = _metadata(country_code, None)
     if metadata is None:
         return ()
     return tuple(
-        (
-            re.compile(f.leading_digits_pattern[-1]) if f.leading_digits_pattern else None,
-            re.compile(f.pattern or ""),
-            _separated_groups(f.format or ""),
-            _template_separators(f.format or "", f.national_prefix_formatting_rule),
+        _Format(
+            f.leading_digits_pattern[-1] if f.leading_digits_pattern else None,
+            f.pattern or "",
+            f.format or "",
+            f.national_prefix_formatting_rule,
         )
         for f in metadata.number_format
     )

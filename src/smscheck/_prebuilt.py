@@ -121,6 +121,8 @@ def builds() -> dict[str, tuple[Callable[[], str], Callable[[], object]]]:
         "national_prefixes": (_phone.metadata_version, _phone.build_national_prefix_regions),
         "plans": (_phone.metadata_version, _phone.build_plans),
         "general_patterns": (_phone.metadata_version, _phone.build_general_pattern_texts),
+        "leading_digits": (_phone.metadata_version, _phone.build_leading_digits_texts),
         "carriers": (_phone.metadata_version, _phone.build_carrier_index),
         "plan_sizes": (_phone.metadata_version, _phone.build_plan_sizes),
+        "pattern_heads": (_phone.metadata_version, _phone.build_pattern_heads),
     }
