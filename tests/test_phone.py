@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import phonenumbers
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from phonenumbers import carrier
 
 from smscheck import _phone
@@ -84,6 +86,36 @@ def test_region_and_type_match_phonenumbers() -> None:
             assert (region, kind) == (expected_region, expected_type), (number, nsn)
             checked += 1
     assert checked > 4000
+
+
+_EXAMPLES = _all_examples()
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    example=st.sampled_from(_EXAMPLES),
+    keep=st.integers(0, 6),
+    tail=st.text("0123456789", max_size=12),
+)
+def test_region_and_type_match_phonenumbers_on_any_digits(
+    example: phonenumbers.PhoneNumber, keep: int, tail: str
+) -> None:
+    """Any digits under any code, starting like one of its example numbers (so that every
+    line type's prefixes are reached, and the shortcuts that skip a line type's pattern by its
+    first digits are tested where they could be wrong), equal phonenumbers' answers."""
+    national = str(example.national_number)[:keep] + tail
+    if not national:
+        return
+    number = phonenumbers.PhoneNumber(country_code=example.country_code, national_number=0)
+    number.national_number = int(national)
+    if national[0] == "0":
+        number.italian_leading_zero = True
+        number.number_of_leading_zeros = len(national) - len(national.lstrip("0")) or 1
+    nsn = phonenumbers.national_significant_number(number)
+    if nsn != national:
+        return  # leading zeros phonenumbers cannot carry: not a number it reads
+    expected = (phonenumbers.region_code_for_number(number), phonenumbers.number_type(number))
+    assert _phone._region_and_type(example.country_code or 0, nsn) == expected
 
 
 def test_countries_that_keep_a_leading_zero() -> None:

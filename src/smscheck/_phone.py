@@ -25,7 +25,7 @@ from phonenumbers import (
 from phonenumbers.re_util import re_compile
 
 from ._codes import LineType
-from ._pattern_heads import fits
+from ._pattern_heads import HEAD, fits
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -365,28 +365,47 @@ class _Desc:
     (:func:`pattern_heads`) fails without compiling it.
     """
 
-    __slots__ = ("_fullmatch", "lengths", "pattern")
+    __slots__ = ("_fullmatch", "_mask", "lengths", "pattern")
 
     def __init__(self, lengths: frozenset[int], pattern: str) -> None:
         self.lengths = lengths
         self.pattern = pattern
         self._fullmatch: Callable[[str], re.Match[str] | None] | None = None
+        self._mask = _UNREAD
 
     def matches(self, number: str) -> bool:
         if self.lengths and len(number) not in self.lengths:
             return False
         fullmatch = self._fullmatch
         if fullmatch is None:
-            if not _head_fits(pattern_heads()[0], self.pattern, number):
+            mask = self._mask
+            if mask == _UNREAD:
+                mask = self._mask = _mask_of(_WHOLE, (self.pattern,))
+            if mask != _NO_MASK and not fits(mask, number):
                 return False
             # phonenumbers' own cache: a pattern it has compiled is not compiled twice.
             fullmatch = self._fullmatch = re_compile(self.pattern).fullmatch
         return fullmatch(number) is not None
 
 
-def _head_fits(masks: dict[str, int], pattern: str, number: str) -> bool:
-    mask = masks.get(pattern)
-    return mask is None or fits(mask, number)
+# A pattern's head mask, kept on its test until the pattern is compiled: not looked up yet,
+# or none (every number fits). The tables of pattern_heads(): matched in full, at the start.
+_UNREAD: Final = -2
+_NO_MASK: Final = -1
+_WHOLE: Final = 0
+_LEADING: Final = 1
+
+
+def _mask_of(table: int, patterns: Iterable[str]) -> int:
+    """The heads any of ``patterns`` fits (``_NO_MASK`` when one has no mask)."""
+    masks = pattern_heads()[table]
+    out = 0
+    for pattern in patterns:
+        mask = masks.get(pattern)
+        if mask is None:
+            return _NO_MASK
+        out |= mask
+    return out
 
 
 def _desc(desc: object) -> _Desc | None:
@@ -400,9 +419,14 @@ def _desc(desc: object) -> _Desc | None:
 
 
 class _Types:
-    """One region's line-type tests, compiled from its metadata once."""
+    """One region's line-type tests, compiled from its metadata once.
 
-    __slots__ = ("fixed", "general", "mobile", "same", "special")
+    ``by_first``: the special line types, in their order, that a number of three digits or
+    more starting with each digit can be (from their head masks): a mobile number is not
+    tested against a toll-free pattern that only numbers starting with 8 match.
+    """
+
+    __slots__ = ("by_first", "fixed", "general", "mobile", "same", "special")
 
     def __init__(self, metadata: PhoneMetadata) -> None:
         self.general = _desc(metadata.general_desc)
@@ -414,6 +438,20 @@ class _Types:
         self.fixed = _desc(metadata.fixed_line)
         self.mobile = _desc(metadata.mobile)
         self.same = bool(metadata.same_mobile_and_fixed_line_pattern)
+        masks = [_mask_of(_WHOLE, (desc.pattern,)) for _, desc in self.special]
+        self.by_first = {
+            digit: tuple(
+                special
+                for special, mask in zip(self.special, masks, strict=True)
+                if mask == _NO_MASK or mask >> (int(digit) * _SPAN) & _FIRST
+            )
+            for digit in "0123456789"
+        }
+
+
+# The bits of a head mask whose heads start with one digit: 100 of them, from 100 * digit.
+_SPAN: Final = 10 ** (HEAD - 1)
+_FIRST: Final = (1 << _SPAN) - 1
 
 
 def _matches(number: str, desc: _Desc | None) -> bool:
@@ -430,7 +468,8 @@ def _number_type(number: str, types: _Types) -> int:
     """
     if not _matches(number, types.general):
         return PhoneNumberType.UNKNOWN
-    for kind, desc in types.special:
+    specials = types.special if len(number) < HEAD else types.by_first.get(number[0], types.special)
+    for kind, desc in specials:
         if _matches(number, desc):
             return kind
     if _matches(number, types.fixed):
@@ -853,17 +892,20 @@ class _GeneralTest:
     reading of that code compiles anyway.
     """
 
-    __slots__ = ("_fullmatch", "texts")
+    __slots__ = ("_fullmatch", "_mask", "texts")
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
         self._fullmatch: Callable[[str], re.Match[str] | None] | None = None
+        self._mask = _UNREAD
 
     def __call__(self, number: str) -> bool:
         fullmatch = self._fullmatch
         if fullmatch is None:
-            masks = pattern_heads()[0]
-            if not any(_head_fits(masks, text, number) for text in self.texts):
+            mask = self._mask
+            if mask == _UNREAD:
+                mask = self._mask = _mask_of(_WHOLE, self.texts)
+            if mask != _NO_MASK and not fits(mask, number):
                 return False
             if len(self.texts) == 1:
                 fullmatch = re_compile(self.texts[0]).fullmatch
@@ -1128,7 +1170,15 @@ class _Format:
     was most of the first look at a plan's layouts).
     """
 
-    __slots__ = ("_leading", "_pattern", "leading", "pattern", "separated", "separators")
+    __slots__ = (
+        "_leading",
+        "_mask",
+        "_pattern",
+        "leading",
+        "pattern",
+        "separated",
+        "separators",
+    )
 
     def __init__(self, leading: str | None, pattern: str, template: str, rule: str | None) -> None:
         self.leading = leading
@@ -1137,13 +1187,17 @@ class _Format:
         self.separators = _template_separators(template, rule)
         self._leading: re.Pattern[str] | None = None
         self._pattern: re.Pattern[str] | None = None
+        self._mask = _UNREAD
 
     def leads(self, nsn: str) -> bool:
         if self.leading is None:
             return True
         compiled = self._leading
         if compiled is None:
-            if not _head_fits(pattern_heads()[1], self.leading, nsn):
+            mask = self._mask
+            if mask == _UNREAD:
+                mask = self._mask = _mask_of(_LEADING, (self.leading,))
+            if mask != _NO_MASK and not fits(mask, nsn):
                 return False
             compiled = self._leading = re.compile(self.leading)
         return compiled.match(nsn) is not None
