@@ -565,32 +565,33 @@ def _idds_at(digits: str) -> list[str]:
 
 
 @functools.cache
-def _codes_for(
-    digits: int, first: str
-) -> tuple[tuple[int, str | None, float, tuple[int, ...]], ...]:
+def _codes_for(digits: int, first: str) -> tuple[tuple[int, float, tuple[_Form, ...]], ...]:
     """Country codes whose plan could read ``digits`` digits starting with ``first`` nationally.
 
-    With their trunk prefix, the most :func:`_model.density` a reading of theirs can have
-    and their possible lengths, by population times that density, most first (under any
-    form hint, the prior of every code but the form's own follows population:
-    ``_model.region_prior``). A code fits when
-    some national form of the text (written trunk stripped, or the digits as they are) has
-    one of the plan's possible lengths.
+    With the most :func:`_model.density` a reading of theirs can have and their national
+    forms of that many digits (:func:`_national_forms`), by population times that density,
+    most first (under any form hint, the prior of every code but the form's own follows
+    population: ``_model.region_prior``).
     """
     priors = _model.code_priors(None)
     plans = _phone.plans()
     found = []
     for code in priors:
-        lengths, written, trunk = plans.get(code, ((), (), None))
-        cuts = {len(t) for t in written if t[:1] == first or not t} if written else {0}
-        if not written and trunk and trunk[:1] == first:
-            cuts.add(len(trunk))
-        sizes = [digits - cut for cut in cuts if digits - cut in lengths]
-        if sizes:
-            most = max(_model.most_density(code, n) for n in sizes)
-            found.append((code, trunk, most, lengths))
-    found.sort(key=lambda item: (-priors[item[0]] * item[2], item[0]))
+        lengths, _, trunk = plans.get(code, ((), (), None))
+        forms = tuple(
+            (*form, _model.most_density(code, digits - form[2]))
+            for form in _national_forms(first, code, trunk)
+            if digits - form[2] in lengths
+        )
+        if forms:
+            found.append((code, max(form[-1] for form in forms), forms))
+    found.sort(key=lambda item: (-priors[item[0]] * item[1], item[0]))
     return tuple(found)
+
+
+# A national form: the prefix the digits must start with, one they must not start with, how
+# many digits the prefix takes, its parts, and the most density a reading of it can have.
+_Form = tuple[str, str, int, tuple[int, ...], float]
 
 
 def _foreign_national(search: Search, digits: str, own: int) -> None:
@@ -603,18 +604,18 @@ def _foreign_national(search: Search, digits: str, own: int) -> None:
     # Codes come with the most a reading of theirs can score but for the prior, most first;
     # the line-type prior is at most 1 and ``worth`` allows for the grouping likelihood.
     priors = _model.code_priors(hint)
-    for code, trunk, most, lengths in _codes_for(len(digits), digits[:1]):
+    for code, most, forms in _codes_for(len(digits), digits[:1]):
         if code == own:
             continue
         prior = priors[code]
         if not search.worth(prior * most):
             break
-        for national, prefix in _national_forms(digits, code, trunk):
-            if len(national) not in lengths:
+        for required, forbidden, cut, prefix, density in forms:
+            if not digits.startswith(required) or (forbidden and digits.startswith(forbidden)):
                 continue
-            if not search.worth(prior * _model.most_density(code, len(national))):
+            if not search.worth(prior * density):
                 continue
-            reading = search.offer(code, national, Code.REGION_MISMATCH, 1.0, prefix)
+            reading = search.offer(code, digits[cut:], Code.REGION_MISMATCH, 1.0, prefix)
             if reading is not None and hint is not None:
                 search.parts[-1].params = (
                     ("region", hint),
@@ -629,8 +630,8 @@ def _written(country_code: int) -> tuple[str, ...]:
 
 
 def _national_forms(
-    digits: str, country_code: int, trunk: str | None
-) -> Iterator[tuple[str, tuple[int, ...]]]:
+    first: str, country_code: int, trunk: str | None
+) -> Iterator[tuple[str, str, int, tuple[int, ...]]]:
     """How a person of another country writes their number nationally: as its format does.
 
     With the trunk prefix where the plan writes one (``0`` in most of the world, ``8`` in
@@ -638,21 +639,24 @@ def _national_forms(
     ``1``, Spain, Italy). A foreign number with its country code missing *and* its written
     trunk left out would be two departures from how it is written; it is not read (the
     form's own numbers are, both ways: see ``_typed_national_under``).
+
+    Each form of digits starting with ``first``: the prefix the digits must start with, one
+    they must not start with (``""``: none), how many digits the prefix takes, and its parts.
     """
     written = _written(country_code)
     if written:
         for prefix in written:
-            if prefix and digits.startswith(prefix):
-                yield digits[len(prefix) :], (len(prefix),)
-            elif not prefix and not (trunk and digits.startswith(trunk)):
+            if prefix and prefix[0] == first:
+                yield prefix, "", len(prefix), (len(prefix),)
+            elif not prefix:
                 # A kind of number the plan writes without its trunk (China's mobiles).
-                yield digits, ()
+                yield "", trunk or "", 0, ()
         return
-    if trunk and digits.startswith(trunk):
-        yield digits[len(trunk) :], (len(trunk),)
-    if digits[:1] != "0" or _phone.keeps_leading_zero(country_code):
+    if trunk and trunk[0] == first:
+        yield trunk, "", len(trunk), (len(trunk),)
+    if first != "0" or _phone.keeps_leading_zero(country_code):
         # Else a leading 0 is a trunk prefix, not the start of the national number.
-        yield digits, ()
+        yield "", "", 0, ()
 
 
 # --- Invalid input ---------------------------------------------------------------------------
