@@ -368,12 +368,13 @@ carrier data cut by country code (one country's part is unpickled on its first m
 tables the typo model reads from every region's metadata (international and trunk prefixes,
 each plan's lengths, written trunks and general pattern, the leading digits of the regions of
 each shared code, so that a reading under +1 loads two or three of its 25 regions' metadata),
-and each metadata pattern's head mask: the three-digit starts its numbers can have
-(`_pattern_heads`), so that a pattern is compiled only on the first number it could match.
-What is left of the first invalid national input is mostly compiling the patterns that do
-fit (each plan's general pattern, the line types it matches, its formats' leading digits) and
-loading the metadata of the plans the search reads candidates in; compiled patterns cannot
-be prebuilt.
+each metadata pattern's head mask: the three-digit starts its numbers can have
+(`_pattern_heads`), so that a pattern is compiled only on the first number it could match;
+and the regex engine's code of every metadata pattern, one table per Python version
+(`_pattern_code`; 3.11, 3.12 and 3.13 are shipped), from which a pattern is built in
+microseconds, equal to what `re.compile` makes. What is left of the first invalid national
+input is importing the typo model and loading the metadata of the plans the search reads
+candidates in.
 
 ## `smscheck scan`
 

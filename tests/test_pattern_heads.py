@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smscheck import _pattern_heads, _pattern_tree, _phone
+from smscheck import _pattern_code, _pattern_heads, _pattern_tree, _phone
 
 from .strategies import metadata_shaped_patterns
 
@@ -167,12 +167,12 @@ def test_a_number_a_mask_rejects_is_rejected_without_compiling(
     pattern = next(p for p, mask in _WHOLE.items() if not mask & 1)  # no number starts 000
     desc = _phone._Desc(frozenset(), pattern)
     compiled: list[str] = []
-    real = phonenumbers.re_util.re_compile
+    real = _pattern_code.compiled
 
     def counting(text: str) -> re.Pattern[str]:
         compiled.append(text)
         return real(text)
 
-    monkeypatch.setattr(_phone, "re_compile", counting)
+    monkeypatch.setattr(_phone, "compiled", counting)
     assert not desc.matches("000123456")
     assert compiled == []

@@ -22,9 +22,9 @@ from phonenumbers import (
     phonenumberutil,
     shortnumberinfo,
 )
-from phonenumbers.re_util import re_compile
 
 from ._codes import LineType
+from ._pattern_code import compiled
 from ._pattern_heads import HEAD, fits
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ __all__ = [
     "build_international_prefixes",
     "build_leading_digits_texts",
     "build_national_prefix_regions",
+    "build_pattern_code",
     "build_pattern_heads",
     "build_plan_sizes",
     "build_plans",
@@ -266,9 +267,9 @@ class _Parsing:
         self.country_code = int(metadata.country_code or 0)
         self.own_code = str(self.country_code)
         prefix = metadata.national_prefix_for_parsing
-        self.trunk = re_compile(prefix) if prefix else None
+        self.trunk = compiled(prefix) if prefix else None
         idd = metadata.international_prefix
-        self.idd = re_compile(idd) if idd else None
+        self.idd = compiled(idd) if idd else None
 
 
 @functools.cache
@@ -383,8 +384,7 @@ class _Desc:
                 mask = self._mask = _mask_of(_WHOLE, (self.pattern,))
             if mask != _NO_MASK and not fits(mask, number):
                 return False
-            # phonenumbers' own cache: a pattern it has compiled is not compiled twice.
-            fullmatch = self._fullmatch = re_compile(self.pattern).fullmatch
+            fullmatch = self._fullmatch = compiled(self.pattern).fullmatch
         return fullmatch(number) is not None
 
 
@@ -493,7 +493,7 @@ class _Leading:
     def __call__(self, number: str) -> bool:
         match = self._match
         if match is None:
-            match = self._match = re_compile(self.text).match
+            match = self._match = compiled(self.text).match
         return match(number) is not None
 
 
@@ -609,17 +609,25 @@ def own_numbers_test(
 def _own_pattern(
     country_code: int, region: str | None
 ) -> Callable[[str], re.Match[str] | None] | None:
-    types = _region_types(country_code, region or "")
-    if types is None:
-        return None
-    descs = (types.fixed, types.mobile, *(desc for _, desc in types.special))
-    patterns = [desc.pattern for desc in descs if desc is not None]
-    return re.compile(_alternation(patterns)).fullmatch if patterns else None
+    non_geo = region is None or region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY
+    metadata = _metadata(country_code, None if non_geo else region)
+    text = None if metadata is None else _own_pattern_text(metadata)
+    return None if text is None else compiled(text).fullmatch
+
+
+def _own_pattern_text(metadata: PhoneMetadata) -> str | None:
+    """A region's line-type patterns (fixed line, mobile, the special types) in one regex."""
+    names = ("fixed_line", "mobile", *(name for name, _ in _SPECIAL_TYPES))
+    patterns = [found.pattern for name in names if (found := _desc(getattr(metadata, name, None)))]
+    return _alternation(patterns) if patterns else None
 
 
 def _alternation(patterns: Iterable[str]) -> str:
-    """One regex matching what any of ``patterns`` matches."""
-    return "|".join(f"(?:{pattern})" for pattern in patterns)
+    """One regex matching what any of ``patterns`` matches (the pattern itself, if one)."""
+    texts = list(patterns)
+    if len(texts) == 1:
+        return texts[0]
+    return "|".join(f"(?:{pattern})" for pattern in texts)
 
 
 def read(parsed: Parsed, *, reasons: bool = True) -> Reading:
@@ -888,8 +896,8 @@ class _GeneralTest:
 
     Compiled on the first number whose first digits fit one of the patterns
     (:func:`pattern_heads`); the numbers before it fail without compiling. A code of one
-    pattern uses phonenumbers' own compiled one (``re_compile``), which validating a
-    reading of that code compiles anyway.
+    pattern uses that pattern itself, which validating a reading of that code compiles
+    anyway (``_pattern_code.compiled`` shares one cache).
     """
 
     __slots__ = ("_fullmatch", "_mask", "texts")
@@ -907,11 +915,7 @@ class _GeneralTest:
                 mask = self._mask = _mask_of(_WHOLE, self.texts)
             if mask != _NO_MASK and not fits(mask, number):
                 return False
-            if len(self.texts) == 1:
-                fullmatch = re_compile(self.texts[0]).fullmatch
-            else:
-                fullmatch = re.compile(_alternation(self.texts)).fullmatch
-            self._fullmatch = fullmatch
+            fullmatch = self._fullmatch = compiled(_alternation(self.texts)).fullmatch
         return fullmatch(number) is not None
 
 
@@ -940,6 +944,63 @@ def pattern_heads() -> tuple[dict[str, int], dict[str, int]]:
     return _prebuilt.load("pattern_heads", metadata_version(), build_pattern_heads)
 
 
+def build_pattern_code() -> dict[str, bytes]:
+    """The prebuilt code of every pattern ``_phone`` compiles (``_pattern_code``)."""
+    from ._pattern_code import build_table  # noqa: PLC0415 - the builder only
+
+    return build_table(_compiled_texts())
+
+
+def _compiled_texts() -> Iterable[str]:
+    """Every regex ``_phone`` compiles from the metadata, as the tests that use them build it.
+
+    Each region's line-type, leading-digits, parsing and format patterns, its line types in
+    one regex (:func:`own_numbers_test`), and each code's general patterns in one
+    (:func:`plausible`).
+    """
+    for texts in general_pattern_texts().values():
+        if texts:
+            yield _alternation(dict.fromkeys(texts))
+    for _, metadata in _every_metadata():
+        for name in _PATTERN_DESCS:
+            found = _desc(getattr(metadata, name, None))
+            if found is not None:
+                yield found.pattern
+        own = _own_pattern_text(metadata)
+        if own is not None:
+            yield own
+        for text in (
+            metadata.leading_digits,
+            metadata.national_prefix_for_parsing,
+            metadata.international_prefix,
+        ):
+            if text:
+                yield text
+        for number_format in metadata.number_format:
+            yield number_format.pattern or ""
+            if number_format.leading_digits_pattern:
+                yield number_format.leading_digits_pattern[-1]
+
+
+#: The descriptions whose national-number patterns ``_Types`` tests.
+_PATTERN_DESCS: Final = (
+    "general_desc",
+    "fixed_line",
+    "mobile",
+    *(name for name, _ in _SPECIAL_TYPES),
+)
+
+
+def _every_metadata() -> Iterable[tuple[int, PhoneMetadata]]:
+    """Every region's metadata (a non-geographic code's under ``"001"``), with its code."""
+    for country_code, regions in sorted(_REGIONS_BY_CODE.items()):
+        for region in regions:
+            non_geo = region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY
+            metadata = _metadata(country_code, None if non_geo else region)
+            if metadata is not None:
+                yield country_code, metadata
+
+
 def build_pattern_heads() -> tuple[dict[str, int], dict[str, int]]:
     """:func:`pattern_heads`, computed from the metadata."""
     from ._pattern_heads import HEAD, head_mask  # noqa: PLC0415 - the builder only
@@ -947,26 +1008,20 @@ def build_pattern_heads() -> tuple[dict[str, int], dict[str, int]]:
     every = (1 << 10**HEAD) - 1
     whole: dict[str, int] = {}
     leading: dict[str, int] = {}
-    names = ("general_desc", "fixed_line", "mobile", *(name for name, _ in _SPECIAL_TYPES))
-    for country_code, regions in sorted(_REGIONS_BY_CODE.items()):
-        for region in regions:
-            non_geo = region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY
-            metadata = _metadata(country_code, None if non_geo else region)
-            if metadata is None:  # pragma: no cover - every listed region has metadata
-                continue
-            for name in names:
-                desc = getattr(metadata, name, None)
-                pattern = None if desc is None else desc.national_number_pattern
-                if pattern and pattern not in whole:
-                    mask = head_mask(pattern)
-                    if mask is not None and mask != every:
-                        whole[pattern] = mask
-            for number_format in metadata.number_format:
-                if number_format.leading_digits_pattern:
-                    pattern = number_format.leading_digits_pattern[-1]
-                    mask = head_mask(pattern, whole=False)
-                    if mask is not None and mask != every:
-                        leading[pattern] = mask
+    for _, metadata in _every_metadata():
+        for name in _PATTERN_DESCS:
+            desc = getattr(metadata, name, None)
+            pattern = None if desc is None else desc.national_number_pattern
+            if pattern and pattern not in whole:
+                mask = head_mask(pattern)
+                if mask is not None and mask != every:
+                    whole[pattern] = mask
+        for number_format in metadata.number_format:
+            if number_format.leading_digits_pattern:
+                pattern = number_format.leading_digits_pattern[-1]
+                mask = head_mask(pattern, whole=False)
+                if mask is not None and mask != every:
+                    leading[pattern] = mask
     return whole, leading
 
 
@@ -1192,21 +1247,21 @@ class _Format:
     def leads(self, nsn: str) -> bool:
         if self.leading is None:
             return True
-        compiled = self._leading
-        if compiled is None:
+        leading = self._leading
+        if leading is None:
             mask = self._mask
             if mask == _UNREAD:
                 mask = self._mask = _mask_of(_LEADING, (self.leading,))
             if mask != _NO_MASK and not fits(mask, nsn):
                 return False
-            compiled = self._leading = re.compile(self.leading)
-        return compiled.match(nsn) is not None
+            leading = self._leading = compiled(self.leading)
+        return leading.match(nsn) is not None
 
     def fullmatch(self, nsn: str) -> re.Match[str] | None:
-        compiled = self._pattern
-        if compiled is None:
-            compiled = self._pattern = re.compile(self.pattern)
-        return compiled.fullmatch(nsn)
+        pattern = self._pattern
+        if pattern is None:
+            pattern = self._pattern = compiled(self.pattern)
+        return pattern.fullmatch(nsn)
 
 
 @functools.cache

@@ -102,7 +102,7 @@ def builds() -> dict[str, tuple[Callable[[], str], Callable[[], object]]]:
     The same pairs the loaders pass to :func:`load`; ``scripts/build_prebuilt.py`` writes
     the files from them and tests/test_prebuilt.py checks the files against them.
     """
-    from . import _failures_data, _phone, _ru_carriers, _rules_load  # noqa: PLC0415
+    from . import _failures_data, _pattern_code, _phone, _ru_carriers, _rules_load  # noqa: PLC0415
 
     return {
         "rules": (
@@ -125,4 +125,5 @@ def builds() -> dict[str, tuple[Callable[[], str], Callable[[], object]]]:
         "carriers": (_phone.metadata_version, _phone.build_carrier_index),
         "plan_sizes": (_phone.metadata_version, _phone.build_plan_sizes),
         "pattern_heads": (_phone.metadata_version, _phone.build_pattern_heads),
+        _pattern_code.NAME: (_pattern_code.fingerprint, _phone.build_pattern_code),
     }
