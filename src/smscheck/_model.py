@@ -151,6 +151,12 @@ def _populations() -> tuple[dict[str, int], int]:
     return table, sum(table.values())
 
 
+@functools.cache
+def _least_population() -> int:
+    """What a region the table does not list counts as: the least populous region's people."""
+    return min(_populations()[0].values())
+
+
 def region_prior(country_code: int, hint: str | None, region: str | None = None) -> float:
     """``P(R | form)``: the chance that the person's number is of this region's plan.
 
@@ -182,7 +188,9 @@ def _prior_of(country_code: int, hint: str | None) -> float:
 
 def _share_of(region: str, hint: str | None) -> float:
     table, world = _populations()
-    people = table.get(region, min(table.values()))
+    people = table.get(region)
+    if people is None:
+        people = _least_population()
     if hint is None:
         return people / world
     if region == hint:
