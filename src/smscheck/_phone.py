@@ -1221,8 +1221,7 @@ class _Format:
 
     ``format_number`` takes the first format whose last leading-digits pattern and whose
     pattern match; the formats after it, and the patterns of those whose leading digits do
-    not match, are never compiled (a plan has up to about 20 formats: compiling them all
-    was most of the first look at a plan's layouts).
+    not match, are never compiled (a plan has up to about 20 formats).
     """
 
     __slots__ = (
