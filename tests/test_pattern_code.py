@@ -76,6 +76,23 @@ def test_a_table_made_for_another_python_is_not_read(monkeypatch: pytest.MonkeyP
     assert _pattern_code._table() == _TABLE
 
 
+def test_a_python_without_cpython_s_engine_compiles_every_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def missing() -> None:
+        raise ImportError("_sre")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(_pattern_code, "_engine", missing)
+        _pattern_code._table.cache_clear()
+        assert _pattern_code._table() == {}
+        patch.setattr(phonenumbers.re_util, "_COMPILED_PATTERNS", {})
+        text = next(iter(_TABLE))
+        assert _pattern_code.compiled(text) == re.compile(text)
+    _pattern_code._table.cache_clear()
+    assert _pattern_code._table() == _TABLE
+
+
 def test_the_other_pythons_tables_are_of_this_metadata() -> None:
     """The tables of the other Python versions (``build_prebuilt.py --python``) were built
     from the installed phonenumbers, each for the version its name says."""

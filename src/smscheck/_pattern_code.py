@@ -44,10 +44,9 @@ def fingerprint() -> str:
     """What a table is valid for: the metadata, the Python version and its regex engine."""
     from ._phone import metadata_version  # noqa: PLC0415
 
-    _sre = _engine()
-
+    engine = _engine()
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
-    return f"{metadata_version()} python {version} sre {_sre.MAGIC} {_sre.CODESIZE}"
+    return f"{metadata_version()} python {version} sre {engine.MAGIC} {engine.CODESIZE}"
 
 
 def compiled(text: str) -> re.Pattern[str]:
@@ -99,8 +98,12 @@ def _engine() -> Any:
 def _table() -> _Table:
     from . import _prebuilt  # noqa: PLC0415
 
+    try:
+        key = fingerprint()
+    except Exception:  # noqa: BLE001 - no engine module like CPython's: compile every text
+        return {}
     # Missing or made for another Python: no table, every pattern compiled from its text.
-    return _prebuilt.load(NAME, fingerprint(), dict)
+    return _prebuilt.load(NAME, key, dict)
 
 
 def build_table(texts: Iterable[str]) -> _Table:
