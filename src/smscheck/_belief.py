@@ -328,8 +328,8 @@ def _read_cost(country_code: int) -> int:
     """Budget units of one reading: a code of 16 regions or more counts as two.
 
     The other regions of a shared code are screened by their leading digits, so a reading
-    under +1 (25 regions) costs about twice one under a code of one region (14 against 6-9
-    µs, ``benchmarks/bench_typos.py``'s machine); one under +44 or +7 about the same.
+    under +1 (25 regions) costs about twice one under a code of one region (measured on
+    random digits: 14 against 6-9 µs); one under +44 or +7 about the same.
     """
     return 1 + len(_phone.regions_for_country_code(country_code)) // 16
 
