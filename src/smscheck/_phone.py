@@ -366,46 +366,64 @@ class _Desc:
     (:func:`pattern_heads`) fails without compiling it.
     """
 
-    __slots__ = ("_fullmatch", "_mask", "lengths", "pattern")
+    __slots__ = ("_fullmatch", "gate", "lengths", "pattern")
 
     def __init__(self, lengths: frozenset[int], pattern: str) -> None:
         self.lengths = lengths
         self.pattern = pattern
+        self.gate = _Gate(_WHOLE, (pattern,))
         self._fullmatch: Callable[[str], re.Match[str] | None] | None = None
-        self._mask = _UNREAD
 
     def matches(self, number: str) -> bool:
         if self.lengths and len(number) not in self.lengths:
             return False
         fullmatch = self._fullmatch
         if fullmatch is None:
-            mask = self._mask
-            if mask == _UNREAD:
-                mask = self._mask = _mask_of(_WHOLE, (self.pattern,))
-            if mask != _NO_MASK and not fits(mask, number):
+            if not self.gate.admits(number):
                 return False
             fullmatch = self._fullmatch = compiled(self.pattern).fullmatch
         return fullmatch(number) is not None
 
 
-# A pattern's head mask, kept on its test until the pattern is compiled: not looked up yet,
-# or none (every number fits). The tables of pattern_heads(): matched in full, at the start.
-_UNREAD: Final = -2
-_NO_MASK: Final = -1
+# The tables of pattern_heads(): patterns matched in full, and leading digits (at the start).
 _WHOLE: Final = 0
 _LEADING: Final = 1
+_UNREAD: Final = -2  # a gate's mask not looked up yet
+_NO_MASK: Final = -1  # a pattern without a mask: every number fits
 
 
-def _mask_of(table: int, patterns: Iterable[str]) -> int:
-    """The heads any of ``patterns`` fits (``_NO_MASK`` when one has no mask)."""
-    masks = pattern_heads()[table]
-    out = 0
-    for pattern in patterns:
-        mask = masks.get(pattern)
-        if mask is None:
-            return _NO_MASK
-        out |= mask
-    return out
+class _Gate:
+    """Whether a number could match patterns not compiled yet: their head mask.
+
+    The mask (the heads any of ``patterns`` fits, from :func:`pattern_heads`) is looked up
+    on first use and kept; a test asks its gate only until its pattern is compiled.
+    """
+
+    __slots__ = ("_mask", "patterns", "table")
+
+    def __init__(self, table: int, patterns: tuple[str, ...]) -> None:
+        self.table = table
+        self.patterns = patterns
+        self._mask = _UNREAD
+
+    def mask(self) -> int:
+        """The heads any of the patterns fits; ``_NO_MASK`` when one has no mask."""
+        mask = self._mask
+        if mask == _UNREAD:
+            masks = pattern_heads()[self.table]
+            mask = 0
+            for pattern in self.patterns:
+                found = masks.get(pattern)
+                if found is None:
+                    mask = _NO_MASK
+                    break
+                mask |= found
+            self._mask = mask
+        return mask
+
+    def admits(self, number: str) -> bool:
+        mask = self.mask()
+        return mask == _NO_MASK or fits(mask, number)
 
 
 def _desc(desc: object) -> _Desc | None:
@@ -438,7 +456,7 @@ class _Types:
         self.fixed = _desc(metadata.fixed_line)
         self.mobile = _desc(metadata.mobile)
         self.same = bool(metadata.same_mobile_and_fixed_line_pattern)
-        masks = [_mask_of(_WHOLE, (desc.pattern,)) for _, desc in self.special]
+        masks = [desc.gate.mask() for _, desc in self.special]
         self.by_first = {
             digit: tuple(
                 special
@@ -900,20 +918,17 @@ class _GeneralTest:
     anyway (``_pattern_code.compiled`` shares one cache).
     """
 
-    __slots__ = ("_fullmatch", "_mask", "texts")
+    __slots__ = ("_fullmatch", "gate", "texts")
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
+        self.gate = _Gate(_WHOLE, tuple(texts))
         self._fullmatch: Callable[[str], re.Match[str] | None] | None = None
-        self._mask = _UNREAD
 
     def __call__(self, number: str) -> bool:
         fullmatch = self._fullmatch
         if fullmatch is None:
-            mask = self._mask
-            if mask == _UNREAD:
-                mask = self._mask = _mask_of(_WHOLE, self.texts)
-            if mask != _NO_MASK and not fits(mask, number):
+            if not self.gate.admits(number):
                 return False
             fullmatch = self._fullmatch = compiled(_alternation(self.texts)).fullmatch
         return fullmatch(number) is not None
@@ -1226,8 +1241,8 @@ class _Format:
 
     __slots__ = (
         "_leading",
-        "_mask",
         "_pattern",
+        "gate",
         "leading",
         "pattern",
         "separated",
@@ -1239,19 +1254,16 @@ class _Format:
         self.pattern = pattern
         self.separated = _separated_groups(template)
         self.separators = _template_separators(template, rule)
+        self.gate = _Gate(_LEADING, () if leading is None else (leading,))
         self._leading: re.Pattern[str] | None = None
         self._pattern: re.Pattern[str] | None = None
-        self._mask = _UNREAD
 
     def leads(self, nsn: str) -> bool:
         if self.leading is None:
             return True
         leading = self._leading
         if leading is None:
-            mask = self._mask
-            if mask == _UNREAD:
-                mask = self._mask = _mask_of(_LEADING, (self.leading,))
-            if mask != _NO_MASK and not fits(mask, nsn):
+            if not self.gate.admits(nsn):
                 return False
             leading = self._leading = compiled(self.leading)
         return leading.match(nsn) is not None
