@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 import pytest
 from hypothesis import assume, given, settings
@@ -114,6 +116,57 @@ def test_region_and_type_match_phonenumbers_on_any_digits(
     assume(nsn == national)  # else leading zeros phonenumbers cannot carry
     expected = (phonenumbers.region_code_for_number(number), phonenumbers.number_type(number))
     assert _phone._region_and_type(example.country_code or 0, nsn) == expected
+
+
+_INDEXED_CODES = sorted(
+    code
+    for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE
+    if len(_phone._formats(code)) > _phone._INDEXED
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(code=st.sampled_from(_INDEXED_CODES), nsn=st.text("0123456789", min_size=1, max_size=17))
+def test_the_format_index_keeps_the_format_format_number_takes(code: int, nsn: str) -> None:
+    """The head index leaves out only formats whose leading digits cannot match: the format
+    found through it is the first one whose leading digits and pattern match, as
+    format_number takes it, for any digits (shorter than a head too)."""
+    first = next(
+        (
+            f
+            for f in _phone._formats(code)
+            if (f.leading is None or re.match(f.leading, nsn)) and re.fullmatch(f.pattern, nsn)
+        ),
+        None,
+    )
+    found = _phone._format_for(code, nsn)
+    if first is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found[0].re.pattern, found[1]) == (first.pattern, first.separated)
+
+
+def test_the_format_index_is_used_where_it_pays() -> None:
+    """Plans of many formats go through the index (Great Britain has more than 5); a head that
+    is not three digits gets every format."""
+    assert 44 in _INDEXED_CODES
+    every = _phone._formats(44)
+    assert _phone._formats_by_head(44, every, "20") is every
+    kept = _phone._formats_by_head(44, every, "2079460123")
+    assert 0 < len(kept) < len(every)
+    assert _phone._formats_by_head(44, every, "2071112222") is kept  # one tuple per head
+
+
+def test_a_formats_leading_digits_test_is_the_same_compiled_or_not() -> None:
+    """Before its pattern is compiled the head mask answers; after, the pattern does."""
+    numbers = ["2079460123", "1132345678", "7911123456", "8001234567", "5"]
+    expected = [
+        [f.leading is None or re.match(f.leading, n) is not None for n in numbers]
+        for f in _phone._formats(44)
+    ]
+    for _ in range(2):
+        assert [[f.leads(n) for n in numbers] for f in _phone._formats(44)] == expected
 
 
 def test_countries_that_keep_a_leading_zero() -> None:

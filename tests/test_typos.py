@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 import smscheck
-from smscheck import Code, _belief, _phone, _typos
+from smscheck import Code, _belief, _phone, _typing, _typos
 from smscheck._codes import TYPO_CODES
 
 from .strategies import Example, example_numbers
@@ -371,6 +371,35 @@ def test_typing_reads_the_separators_at_each_group_end() -> None:
     assert typing.separators == ("(", ")", "-", "-")
     assert _typos.typing_of(" 0345 / 27 95 80 ", "0345279580").separators == ("/", " ", " ")
     assert _typos.typing_of("89123456789", "89123456789").separators == ()
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text("0123456789 ()[]-+./", max_size=30))
+def test_the_typing_shortcuts_agree_with_typing_of(text: str) -> None:
+    """``zero_in_parens`` says no only where ``typing_of`` finds no ``(0)``; group ends never
+    cut a prefix of no parts, and the separators at them are those typing_of read."""
+    digits = "".join(c for c in text if c.isdigit())
+    typing = _typos.typing_of(text, digits)
+    if not _typing.zero_in_parens(text):
+        assert typing.zero_after is None
+    ends = sorted(typing.bounds)
+    assert _typing.inner_bounds(typing.bounds, ()) == ends
+    assert len(typing.separators) == len(ends)
+    matched = _typing.separators_match(typing, (), typing.separators)
+    assert matched == typing.separators
+    if ends:  # a one-part prefix: an end inside it cuts it, one at its end does not
+        first = ends[0]
+        assert _typing.inner_bounds(typing.bounds, (first,)) == [e - first for e in ends[1:]]
+        assert _typing.inner_bounds(typing.bounds, (first + 1,)) is None
+
+
+def test_group_ends_by_hand() -> None:
+    """A group end at 0 (a Typing built by hand) is no group inside the national number."""
+    assert _typing.inner_bounds(frozenset({0, 3}), ()) is None
+    assert _typing.inner_bounds(frozenset({2, 5}), (2,)) == [3]
+    assert _typing.inner_bounds(frozenset({1, 5}), (2,)) is None
+    by_hand = _typos.Typing(frozenset({0, 3}), None, ("(", " "))
+    assert _typing.separators_match(by_hand, (), (" ",)) == (" ",)
 
 
 def test_a_reading_typed_in_its_own_separators_is_not_pruned() -> None:

@@ -849,6 +849,7 @@ def is_portable_region(region: str) -> bool:
     return bool(phonenumbers.is_mobile_number_portable_region(region))
 
 
+@functools.lru_cache(maxsize=1024)  # every region's, and room for hints that name none
 def national_prefix(region: str) -> str | None:
     """The trunk prefix dialled before national numbers (``0``, ``8``, ``1``), if any."""
     metadata = PhoneMetadata.metadata_for_region(region)
@@ -1188,9 +1189,6 @@ def national_layouts(reading: Reading) -> tuple[tuple[tuple[int, ...], tuple[str
     return _layouts_for(reading.parsed.country_code, reading.parsed.national_number)
 
 
-# A valid reading's layouts are asked for again when its typing is weighed against other
-# readings (``_typos.on_valid``, then the search): the later look-ups are served from here.
-@functools.lru_cache(maxsize=256)
 def _layouts_for(
     country_code: int, nsn: str
 ) -> tuple[tuple[tuple[int, ...], tuple[str, ...]], ...]:
@@ -1198,7 +1196,7 @@ def _layouts_for(
     if found is None:
         return ()
     match, separated, separators = found
-    ends = tuple(sorted(match.end(group) for group in separated))
+    ends = tuple(sorted(map(match.end, separated)))
     if len(ends) < 2:
         return ((ends, separators),)
     return ((ends, separators), ((ends[0],), separators[:1]))
@@ -1223,8 +1221,12 @@ SEPARATOR_COUNTS: Final = {" ": 1066, "-": 152, ")": 55, ".": 2}
 def _format_for(
     country_code: int, nsn: str
 ) -> tuple[re.Match[str], tuple[int, ...], tuple[str, ...]] | None:
-    for found in _formats(country_code):
-        if found.leads(nsn):
+    formats = _formats(country_code)
+    if len(formats) > _INDEXED:
+        formats = _formats_by_head(country_code, formats, nsn)
+    for found in formats:
+        leading = found.compiled_leading  # the method's test, inlined once it is compiled
+        if leading.match(nsn) is not None if leading is not None else found.leads(nsn):
             match = found.fullmatch(nsn)
             if match is not None:
                 return match, found.separated, found.separators
@@ -1240,8 +1242,8 @@ class _Format:
     """
 
     __slots__ = (
-        "_leading",
         "_pattern",
+        "compiled_leading",
         "gate",
         "leading",
         "pattern",
@@ -1255,17 +1257,17 @@ class _Format:
         self.separated = _separated_groups(template)
         self.separators = _template_separators(template, rule)
         self.gate = _Gate(_LEADING, () if leading is None else (leading,))
-        self._leading: re.Pattern[str] | None = None
+        self.compiled_leading: re.Pattern[str] | None = None  # once compiled
         self._pattern: re.Pattern[str] | None = None
 
     def leads(self, nsn: str) -> bool:
         if self.leading is None:
             return True
-        leading = self._leading
+        leading = self.compiled_leading
         if leading is None:
             if not self.gate.admits(nsn):
                 return False
-            leading = self._leading = compiled(self.leading)
+            leading = self.compiled_leading = compiled(self.leading)
         return leading.match(nsn) is not None
 
     def fullmatch(self, nsn: str) -> re.Match[str] | None:
@@ -1273,6 +1275,43 @@ class _Format:
         if pattern is None:
             pattern = self._pattern = compiled(self.pattern)
         return pattern.fullmatch(nsn)
+
+
+#: Plans with more formats than this look a number's head up in an index first. Timed on
+#: every plan's example numbers (the least of 5 runs each), the index took 1.47x the time
+#: of testing each format in turn for plans of 4 formats, 1.04x for 5, 0.71x for 6 and
+#: 0.36-0.54x for 8 or more.
+_INDEXED: Final = 5
+
+
+def _formats_by_head(
+    country_code: int, formats: tuple[_Format, ...], nsn: str
+) -> tuple[_Format, ...]:
+    """The formats whose leading digits ``nsn``'s first digits may fit, in the plan's order.
+
+    ``format_number`` tests the formats' leading digits in turn, and a plan has up to about
+    20 formats; their head masks (``pattern_heads``) rule out most on the first three
+    digits. The formats left for each head are kept, the same tuple for heads that share.
+    """
+    head = nsn[:HEAD]
+    if len(head) < HEAD or not head.isdecimal():
+        return formats
+    store = _FORMAT_HEADS.get(country_code)
+    if store is None:
+        store = _FORMAT_HEADS[country_code] = ([None] * 10**HEAD, {})
+    slots, shared = store
+    index = int(head)
+    found = slots[index]
+    if found is None:
+        kept = tuple(f for f in formats if f.leading is None or f.gate.admits(head))
+        found = slots[index] = shared.setdefault(kept, kept)
+    return found
+
+
+_Formats = tuple["_Format", ...]
+#: Per country code: the formats kept for each head (one slot per head), and the distinct
+#: tuples of them.
+_FORMAT_HEADS: Final[dict[int, tuple[list[_Formats | None], dict[_Formats, _Formats]]]] = {}
 
 
 @functools.cache

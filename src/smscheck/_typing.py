@@ -25,6 +25,7 @@ __all__ = [
     "separators_match",
     "sizes_fit",
     "typing_of",
+    "zero_in_parens",
 ]
 
 
@@ -52,17 +53,38 @@ _DIGIT_RUNS: Final = re.compile(r"(\d+)")  # split: text, digits, text, digits, 
 _ZERO_IN_PARENS: Final = re.compile(r"\s*\+?\s*(\d{1,3})\s*[(\[]\s*0\s*[)\]]")
 
 
+_NO_TYPING: Final = Typing()
+_ONE_RUN: Final = 3  # what _DIGIT_RUNS.split returns for one digit run: text, digits, text
+
+
 def typing_of(text: str, digits: str) -> Typing:
     """Read the typing evidence of ``text``, whose digits the screening read as ``digits``."""
     text = text[:MAX_INPUT_LENGTH]
     parts = _DIGIT_RUNS.split(text)
+    if len(parts) <= _ONE_RUN:
+        # No digits, or one run of them: no group ends, and no "(0)" (it is a run of its own).
+        return _NO_TYPING
     ends = list(itertools.accumulate(map(len, parts[1::2])))
-    if not ends or ends[-1] != len(digits):
-        return Typing()  # an extension, a second number, letters: the groups are not the number's
+    if ends[-1] != len(digits):
+        return _NO_TYPING  # an extension, a second number, letters: not the number's groups
     zero = _ZERO_IN_PARENS.match(text) if "(" in text or "[" in text else None
     # _phone.separator, inlined (the valid path pays it): no text between digit runs is empty.
-    between = tuple(part.strip() or " " for part in parts[2:-1:2])
-    return Typing(frozenset(ends[:-1]), len(zero.group(1)) if zero else None, between)
+    between = tuple([part.strip() or " " for part in parts[2:-1:2]])
+    ends.pop()  # the last run's end is the number's: not a group end
+    # tuple.__new__ is Typing's own constructor without its keyword handling (a third less).
+    return _new(Typing, (frozenset(ends), len(zero.group(1)) if zero else None, between))
+
+
+_new: Final = tuple.__new__
+
+
+def zero_in_parens(text: str) -> bool:
+    """Whether ``text`` starts with a code then ``(0)``: what sets :attr:`Typing.zero_after`.
+
+    Cheaper than :func:`typing_of` where nothing else of the typing is asked for; a text it
+    says no to has no ``zero_after``.
+    """
+    return _ZERO_IN_PARENS.match(text[:MAX_INPUT_LENGTH]) is not None
 
 
 def separators_match(
@@ -76,10 +98,14 @@ def separators_match(
     ``None``. Only meaningful where the groups fit (:func:`layout_fit`).
     """
     start = sum(prefix)
-    ends = sorted(typing.bounds)
-    # A Typing built without separators (by hand) has none to compare: as if in one run.
-    pairs = zip(ends, typing.separators, strict=False)
-    inner = tuple(sep for end, sep in pairs if end > start)
+    bounds = typing.bounds
+    if start == 0:
+        # Every group ends inside the national number (one ending at 0 is no group).
+        inner = typing.separators[1 if 0 in bounds else 0 : len(bounds)]
+    else:
+        # A Typing built without separators (by hand) has none to compare: as if in one run.
+        pairs = zip(sorted(bounds), typing.separators, strict=False)
+        inner = tuple(sep for end, sep in pairs if end > start)
     if not inner:
         return ()
     return inner if inner == own else None
@@ -126,6 +152,12 @@ def layout_fit(
     if not inner:
         return _IN_ONE_RUN
     layouts = _phone.national_layouts(reading)
+    if shift == 0:  # the groups as the layout writes them (sizes_fit, without the lists)
+        typed = tuple(inner)
+        for ends, separators in layouts:
+            if ends == typed:
+                return Fit(separators, len(layouts))
+        return None
     length = len(reading.parsed.national_number)
     for ends, separators in layouts:
         if sizes_fit(inner, list(ends), length, shift):
@@ -139,6 +171,18 @@ def inner_bounds(bounds: frozenset[int], prefix: tuple[int, ...]) -> list[int] |
     Inside the prefix a group may end only between parts (``8 10 49 …``, ``49 (0) 345…``);
     the national number may be typed in one run or in its own groups.
     """
+    if not prefix:  # the national number from the first digit: every end is inside it
+        inner = sorted(bounds)
+        return None if inner and inner[0] <= 0 else inner
+    if len(prefix) == 1:  # a trunk prefix, most often: the same test with one part
+        (end,) = prefix
+        inner = []
+        for bound in sorted(bounds):
+            if bound > end:
+                inner.append(bound - end)
+            elif bound != end:
+                return None
+        return inner
     ends = 0
     allowed = set()
     for part in prefix:

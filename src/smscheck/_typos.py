@@ -23,7 +23,15 @@ from ._belief import MAX_HYPOTHESES, MAX_READINGS, Belief, Part, Search
 from ._codes import Code, LineType
 from ._legacy_prefixes import legacy_national_rewrites, legacy_rewrites
 from ._normalize import Finding
-from ._typing import Fit, Typing, best_separators_match, layout_fit, separators_match, typing_of
+from ._typing import (
+    Fit,
+    Typing,
+    best_separators_match,
+    layout_fit,
+    separators_match,
+    typing_of,
+    zero_in_parens,
+)
 from ._valid_probe import NANP_SHAPE, SMS_CAPABLE
 
 if TYPE_CHECKING:
@@ -319,8 +327,16 @@ def on_valid(
         return _trunk_after_country_code(digits, parsed)
     if hint is None:
         return None
-    nanp = parsed.country_code != 1 and _NANP_SHAPE.fullmatch(text.strip()) is not None
-    if reading.line_type in _SMS_CAPABLE and not nanp and "(" not in text:
+    nanp = (
+        parsed.country_code != 1
+        and len(digits) == _NANP_DIGITS
+        and _NANP_SHAPE.fullmatch(text.strip()) is not None
+    )
+    if (
+        reading.line_type in _SMS_CAPABLE
+        and not nanp
+        and ("(" not in text or not zero_in_parens(text))
+    ):
         # A mobile with nothing that could point elsewhere ("(0)", a North American shape):
         # keep it. (Its digit groups are not compared: a mobile of the form's country is what
         # the form wants, and the comparison would cost every valid mobile a format look-up.)
@@ -347,6 +363,7 @@ def on_valid(
 
 
 _NANP_SHAPE: Final = NANP_SHAPE
+_NANP_DIGITS: Final = 10  # the shape's digits: (NXX) NXX-XXXX
 
 
 def _written_own_way(typing: Typing, reading: _phone.Reading, fit: Fit | None) -> bool:
