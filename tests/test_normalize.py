@@ -95,6 +95,17 @@ def test_split_country_code_refuses_non_digits() -> None:
         ("192.168.0.1", "ip_address"),
         ("10.0.0.1", "ip_address"),
         ("\u200b2012-01-02", "date"),  # behind an invisible character, via the full screening
+        # Shapes from libphonenumber's matcher tests of things that are no phone number:
+        ("10/12/82", "date"),  # a two-digit year between slashes
+        ("20120102 08:00", "date"),  # a date run together, with a clock
+        ("2014-04-12 04:04 PM", "date"),
+        ("2014-04-12  04:04 PM", "date"),
+        ("2014-04-12 &nbsp;04:04 PM", "date"),  # an HTML space, copied from a page
+        ("19 November 2020", "date"),  # a month's name is no vanity number
+        ("Nov 19, 2020", "date"),
+        ("november 19", "date"),
+        ("19-Nov-2020", "date"),
+        ("8:00 pm", "time"),
     ],
 )
 def test_dates_times_and_addresses_are_no_phone_numbers(text: str, kind: str) -> None:
@@ -121,6 +132,11 @@ def test_dates_times_and_addresses_are_no_phone_numbers(text: str, kind: str) ->
         ("1899-01-01", "US"),  # outside the years people type
         ("70.123.10.10", "SN"),  # an address shape, but a valid Senegalese mobile
         ("30.101.10.10", "SN"),  # and a valid Senegalese landline
+        ("12/34/56", "US"),  # no day and month between the slashes
+        ("20120102", "US"),  # a date run together, but no clock: eight digits
+        ("1-800-FLOWERS", "US"),  # letters that spell no month
+        ("1-800-MAY-2020", "US"),  # a month's name inside a number
+        ("0123/456789", "PL"),  # one slash
     ],
 )
 def test_number_shapes_are_not_taken_for_dates_or_addresses(text: str, region: str) -> None:

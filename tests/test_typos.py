@@ -20,6 +20,8 @@ CASES = [
     # (input, region, expected code, expected top reading: number or first suggestion)
     ("+44 (0)7911 123456", None, Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE, "+447911123456"),
     ("+7 8 912 345 67 89", None, Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE, "+79123456789"),
+    ("0044 (0)7911 123456", "DE", Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE, "+447911123456"),
+    ("0011 1 650 253 0000", "SG", Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE, "+16502530000"),
     ("+7 7 912 345 67 89", None, Code.DUPLICATED_COUNTRY_CODE, "+79123456789"),
     ("+44 44 7911 123456", None, Code.DUPLICATED_COUNTRY_CODE, "+447911123456"),
     # Valid as typed (a German landline), but the mobile without the second 49 is likelier.
@@ -51,6 +53,22 @@ CASES = [
     ("044 55 1234 5678", "MX", Code.LEGACY_PREFIX, "+525512345678"),
     ("+7 912 345 67 899", None, Code.EXTRA_DIGIT, "+79123456789"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("0011-650-253-0000", "SG"),  # 001 is Singapore's prefix, then +1: no trunk typed
+        ("0191-650-253-0000", "SG"),
+        ("00 1 650 253 0000", "GB"),
+    ],
+)
+def test_an_international_prefix_ending_like_the_code_is_no_trunk(text: str, region: str) -> None:
+    """The digits before the number end in the country code and its trunk only by chance."""
+    report = smscheck.check(text, region=region)
+    assert report.number is not None
+    assert report.number.e164 == "+16502530000"
+    assert Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE not in report.codes
 
 
 @pytest.mark.parametrize(("text", "region", "code", "top"), CASES)

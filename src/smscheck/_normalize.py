@@ -8,6 +8,7 @@ backtrack or silently drop characters.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 import urllib.parse
@@ -432,11 +433,38 @@ def _first_of_many(text: str, findings: list[Finding]) -> str:
 # Dates, times and IPv4 addresses: what people (and mis-wired forms) put in a phone field that
 # is no phone number. Every part must be in range, so "212.555.1234" stays a number; and a date
 # or an address shape is only said when the digits are no valid number (_check).
-_TIME = r"(?:[ T]?([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?"
+# A clock may follow a date after a space or a T, and may end in AM or PM ("04:04 PM").
+_AM_PM = r"(?:\s*[AaPp]\.?[Mm]\.?)?"
+_CLOCK_TEXT = r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?" + _AM_PM
+_TIME = r"(?:(?:[T ]\s*)?" + _CLOCK_TEXT + ")?"
 _ISO_DATE = re.compile(r"([0-9]{4})([-./])([0-9]{1,2})\2([0-9]{1,2})" + _TIME)
 _DMY_DATE = re.compile(r"([0-9]{1,2})([-./])([0-9]{1,2})\2([0-9]{4})" + _TIME)
-_CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
+# Two-digit years only between slashes ("10/12/82"): no numbering plan writes its digits in
+# groups of two with slashes, while "12-34-56" and "12.34.56" are local numbers' groupings.
+_SHORT_YEAR_DATE = re.compile(r"([0-9]{1,2})(/)([0-9]{1,2})/([0-9]{2})" + _TIME)
+# A date run together ("20120102") is also a valid length for many plans: only with a clock.
+_COMPACT_DATE_TIME = re.compile(r"([0-9]{4})()([0-9]{2})([0-9]{2})(?:[T ]\s*)?" + _CLOCK_TEXT)
+_CLOCK = re.compile(_CLOCK_TEXT)
 _IPV4 = re.compile(r"([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})")
+# English month names (the abbreviations with or without their dot) with a day, a year or
+# both: "19 November 2020", "Nov 19, 2020", "November 2020", "19-Nov-2020". Vanity numbers
+# spell words that are no month ("1-800-FLOWERS"), and a month needs a day or a year here.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)[0-9]{2}"
+_WORDED_DATE = re.compile(
+    rf"(?:{_DAY}[ -]+{_MONTH}(?:,?[ -]+{_YEAR})?"
+    rf"|{_MONTH}[ -]+{_DAY}(?:,?\s+{_YEAR})?"
+    rf"|{_MONTH}[ -]+{_YEAR})"
+    rf"(?:,?\s+{_CLOCK_TEXT})?",
+    re.IGNORECASE,
+)
+
+
+_LONGEST_WORDED_DATE = 40  # "September 30th, 2020 12:59:59 PM" and room to spare
 
 
 def _other_shape(text: str) -> str | None:
@@ -450,6 +478,13 @@ def _other_shape(text: str) -> str | None:
         first, _, second, year, *clock = match.groups()
         dates = _is_date(year, second, first) or _is_date(year, first, second)
         return "date" if dates and _is_clock(*clock) else None
+    if match := _SHORT_YEAR_DATE.fullmatch(text):
+        first, _, second, _year, *clock = match.groups()
+        dates = _is_date("2000", second, first) or _is_date("2000", first, second)
+        return "date" if dates and _is_clock(*clock) else None
+    if match := _COMPACT_DATE_TIME.fullmatch(text):
+        year, _, month, day, *clock = match.groups()
+        return "date" if _is_date(year, month, day) and _is_clock(*clock) else None
     if (match := _CLOCK.fullmatch(text)) and _is_clock(*match.groups()):
         return "time"
     if (match := _IPV4.fullmatch(text)) and _is_address(match.groups()):
@@ -498,10 +533,15 @@ def screen(text: str) -> Screened:
             return Screened(digits=plain.translate(_NOT_DIGITS), plus=plain[0] == "+", shape=shape)
     findings: list[Finding] = []
     cleaned = _strip_control(text, findings).strip()
+    if "&" in cleaned and ";" in cleaned:
+        cleaned = html.unescape(cleaned).strip()  # "&nbsp;", "&#43;": text copied from a page
     shape = _other_shape(cleaned)
     if shape == "time" or (shape is not None and ":" in cleaned):
         # No phone number has a colon between its digits.
         return _not_a_phone(shape, findings)
+    if len(cleaned) <= _LONGEST_WORDED_DATE and _WORDED_DATE.fullmatch(cleaned):
+        # A month's name: not letters of a vanity number.
+        return _not_a_phone("date", findings)
     if not cleaned:
         code = Code.EMPTY_INPUT
         if any(f.code is Code.INVALID_CHARACTERS for f in findings):

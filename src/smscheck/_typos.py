@@ -324,7 +324,7 @@ def on_valid(
             verdict = _duplicated_but_valid(digits, parsed.country_code, reading, hint, typing)
             if verdict is not None:
                 return verdict
-        return _trunk_after_country_code(digits, parsed)
+        return _trunk_after_country_code(digits, parsed, hint)
     if hint is None:
         return None
     nanp = (
@@ -424,14 +424,25 @@ def _duplicated_but_valid(
     )
 
 
-def _trunk_after_country_code(digits: str, parsed: _phone.Parsed) -> Verdict | None:
-    """``+44 (0)7911…``: phonenumbers drops the trunk prefix silently; say so, keep the number."""
+def _trunk_after_country_code(
+    digits: str, parsed: _phone.Parsed, hint: str | None
+) -> Verdict | None:
+    """``+44 (0)7911…``: phonenumbers drops the trunk prefix silently; say so, keep the number.
+
+    What comes before the country code and the trunk must be nothing (a ``+``) or the form
+    region's international prefix: in ``0011 650…`` from Singapore, ``001`` is the prefix and
+    the second ``1`` the country code, though the digits before the number end in ``11``.
+    """
     national = parsed.national_number
     if not digits.endswith(national):
         return None
     head = digits[: len(digits) - len(national)]
     trunk = _trunk_of(parsed.country_code)
-    if trunk is None or not head.endswith(f"{parsed.country_code}{trunk}"):
+    written = f"{parsed.country_code}{trunk}"
+    if trunk is None or not head.endswith(written):
+        return None
+    before = len(head) - len(written)
+    if before and (hint is None or _phone.international_prefix_length(hint, digits) != before):
         return None
     return Verdict(findings=(Finding(Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE, (("prefix", trunk),)),))
 
