@@ -125,12 +125,21 @@ _INDEXED_CODES = sorted(
 )
 
 
-@settings(max_examples=400, deadline=None)
-@given(code=st.sampled_from(_INDEXED_CODES), nsn=st.text("0123456789", min_size=1, max_size=17))
+_FORMATTED_CODES = sorted(
+    code for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE if _phone._formats(code)
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    code=st.one_of(st.sampled_from(_INDEXED_CODES), st.sampled_from(_FORMATTED_CODES)),
+    nsn=st.text("0123456789", min_size=1, max_size=17),
+)
 def test_the_format_index_keeps_the_format_format_number_takes(code: int, nsn: str) -> None:
     """The head index leaves out only formats whose leading digits cannot match: the format
     found through it is the first one whose leading digits and pattern match, as
-    format_number takes it, for any digits (shorter than a head too)."""
+    format_number takes it, for any digits (shorter than a head too); and its layouts are
+    those its pattern's groups give."""
     first = next(
         (
             f
@@ -140,11 +149,18 @@ def test_the_format_index_keeps_the_format_format_number_takes(code: int, nsn: s
         None,
     )
     found = _phone._format_for(code, nsn)
-    if first is None:
-        assert found is None
-    else:
-        assert found is not None
-        assert (found[0].re.pattern, found[1]) == (first.pattern, first.separated)
+    assert (found[0] if found else None) is first
+    # The layouts, from the pattern's match as format_number groups the digits; a format of
+    # fixed-width groups knows them without matching.
+    layouts: tuple[tuple[tuple[int, ...], tuple[str, ...]], ...] = ()
+    if first is not None:
+        match = re.fullmatch(first.pattern, nsn)
+        assert match is not None
+        ends = tuple(sorted(match.end(group) for group in first.separated))
+        layouts = ((ends, first.separators),)
+        if len(ends) > 1:
+            layouts += (((ends[0],), first.separators[:1]),)
+    assert _phone._layouts_for(code, nsn) == layouts
 
 
 def test_the_format_index_is_used_where_it_pays() -> None:
@@ -156,6 +172,18 @@ def test_the_format_index_is_used_where_it_pays() -> None:
     kept = _phone._formats_by_head(44, every, "2079460123")
     assert 0 < len(kept) < len(every)
     assert _phone._formats_by_head(44, every, "2071112222") is kept  # one tuple per head
+
+
+def test_fixed_width_formats_know_their_layouts() -> None:
+    """A pattern of fixed-width groups matches every number of its length; a template that
+    names a group the pattern lacks is left to the match."""
+    fixed = _phone._Format("2", r"(\d{2})(\d{4})(\d{4})", r"\1 \2 \3", r"0\1")
+    assert fixed.fixed_length == 10
+    assert fixed.fixed_layouts == (((2, 6), (" ", " ")), ((2,), (" ",)))
+    ranged = _phone._Format("2", r"(\d{2})(\d{3,4})", r"\1 \2", None)
+    assert (ranged.fixed_length, ranged.fixed_layouts) == (-1, ())
+    odd = _phone._Format("2", r"(\d{2})(\d{4})", r"\1 \3 \2", None)
+    assert (odd.fixed_length, odd.fixed_layouts) == (-1, ())
 
 
 def test_a_formats_leading_digits_test_is_the_same_compiled_or_not() -> None:

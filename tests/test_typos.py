@@ -392,12 +392,22 @@ def test_typing_reads_the_separators_at_each_group_end() -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(text=st.text("0123456789 ()[]-+./", max_size=30))
+@given(text=st.text("0123456789 ()[]-+./\t", max_size=30))
 def test_the_typing_shortcuts_agree_with_typing_of(text: str) -> None:
     """``zero_in_parens`` says no only where ``typing_of`` finds no ``(0)``; group ends never
     cut a prefix of no parts, and the separators at them are those typing_of read."""
     digits = "".join(c for c in text if c.isdigit())
     typing = _typos.typing_of(text, digits)
+    # What typing_of reads, from the text's digit runs and what stands between them (its
+    # shortcut for runs between spaces must give the same).
+    parts = re.split(r"(\d+)", text)
+    runs = parts[1::2]
+    if len(runs) > 1:
+        ends = [sum(map(len, runs[: i + 1])) for i in range(len(runs) - 1)]
+        assert typing.bounds == frozenset(ends)
+        assert typing.separators == tuple(part.strip() or " " for part in parts[2:-1:2])
+    else:
+        assert typing == _typos.Typing()
     if not _typing.zero_in_parens(text):
         assert typing.zero_after is None
     ends = sorted(typing.bounds)
@@ -418,6 +428,8 @@ def test_group_ends_by_hand() -> None:
     assert _typing.inner_bounds(frozenset({1, 5}), (2,)) is None
     by_hand = _typos.Typing(frozenset({0, 3}), None, ("(", " "))
     assert _typing.separators_match(by_hand, (), (" ",)) == (" ",)
+    # Digits the screening read otherwise (a letter read as a digit): the groups are not them.
+    assert _typos.typing_of("12 34", "123") == _typos.Typing()
 
 
 def test_a_reading_typed_in_its_own_separators_is_not_pruned() -> None:

@@ -1189,14 +1189,21 @@ def national_layouts(reading: Reading) -> tuple[tuple[tuple[int, ...], tuple[str
     return _layouts_for(reading.parsed.country_code, reading.parsed.national_number)
 
 
-def _layouts_for(
-    country_code: int, nsn: str
-) -> tuple[tuple[tuple[int, ...], tuple[str, ...]], ...]:
+_Layouts = tuple[tuple[tuple[int, ...], tuple[str, ...]], ...]
+
+
+def _layouts_for(country_code: int, nsn: str) -> _Layouts:
     found = _format_for(country_code, nsn)
     if found is None:
         return ()
-    match, separated, separators = found
-    ends = tuple(sorted(map(match.end, separated)))
+    form, match = found
+    if match is None:
+        return form.fixed_layouts
+    return _layouts(tuple(sorted(map(match.end, form.separated))), form.separators)
+
+
+def _layouts(ends: tuple[int, ...], separators: tuple[str, ...]) -> _Layouts:
+    """The format's own grouping, and its first group then the rest where it has more."""
     if len(ends) < 2:
         return ((ends, separators),)
     return ((ends, separators), ((ends[0],), separators[:1]))
@@ -1218,19 +1225,32 @@ def separator(text: str) -> str:
 SEPARATOR_COUNTS: Final = {" ": 1066, "-": 152, ")": 55, ".": 2}
 
 
-def _format_for(
-    country_code: int, nsn: str
-) -> tuple[re.Match[str], tuple[int, ...], tuple[str, ...]] | None:
+def _format_for(country_code: int, nsn: str) -> tuple[_Format, re.Match[str] | None] | None:
+    """The format ``format_number`` takes for ``nsn``, with its pattern's match.
+
+    The match is ``None`` for a format of fixed-width groups, whose pattern matches every
+    number of its length: its layouts are known without it.
+    """
     formats = _formats(country_code)
     if len(formats) > _INDEXED:
         formats = _formats_by_head(country_code, formats, nsn)
     for found in formats:
         leading = found.compiled_leading  # the method's test, inlined once it is compiled
         if leading.match(nsn) is not None if leading is not None else found.leads(nsn):
+            if found.fixed_length >= 0:
+                if len(nsn) == found.fixed_length:
+                    return found, None
+                continue
             match = found.fullmatch(nsn)
             if match is not None:
-                return match, found.separated, found.separators
+                return found, match
     return None
+
+
+# A pattern of fixed-width digit groups, ``(\d{2})(\d{4})(\d{4})``: two formats in three.
+# It matches exactly the numbers of its length (a national number is ASCII digits).
+_FIXED_GROUPS: Final = re.compile(r"(?:\(\\d\{[0-9]+\}\))+")
+_GROUP_WIDTH: Final = re.compile(r"\{([0-9]+)\}")
 
 
 class _Format:
@@ -1244,6 +1264,8 @@ class _Format:
     __slots__ = (
         "_pattern",
         "compiled_leading",
+        "fixed_layouts",
+        "fixed_length",
         "gate",
         "leading",
         "pattern",
@@ -1259,6 +1281,16 @@ class _Format:
         self.gate = _Gate(_LEADING, () if leading is None else (leading,))
         self.compiled_leading: re.Pattern[str] | None = None  # once compiled
         self._pattern: re.Pattern[str] | None = None
+        # Fixed-width groups: the length the pattern matches, and the layouts of every number
+        # of it; -1 and () for any other pattern, which is matched.
+        self.fixed_length = -1
+        self.fixed_layouts: _Layouts = ()
+        if _FIXED_GROUPS.fullmatch(pattern):
+            ends = list(itertools.accumulate(int(w) for w in _GROUP_WIDTH.findall(pattern)))
+            if all(0 < group <= len(ends) for group in self.separated):
+                self.fixed_length = ends[-1]
+                separated = tuple(sorted(ends[group - 1] for group in self.separated))
+                self.fixed_layouts = _layouts(separated, self.separators)
 
     def leads(self, nsn: str) -> bool:
         if self.leading is None:

@@ -60,6 +60,15 @@ _ONE_RUN: Final = 3  # what _DIGIT_RUNS.split returns for one digit run: text, d
 def typing_of(text: str, digits: str) -> Typing:
     """Read the typing evidence of ``text``, whose digits the screening read as ``digits``."""
     text = text[:MAX_INPUT_LENGTH]
+    words = text.split()
+    if len(words) > 1 and all(map(str.isdecimal, words)):
+        # Digit runs between spaces, the commonest grouping: what the split below reads, for
+        # less (str.isdecimal is the regex's \d). Each group ends at a space.
+        ends = list(itertools.accumulate(map(len, words)))
+        if ends[-1] != len(digits):
+            return _NO_TYPING
+        ends.pop()
+        return _new(Typing, (frozenset(ends), None, (" ",) * len(ends)))
     parts = _DIGIT_RUNS.split(text)
     if len(parts) <= _ONE_RUN:
         # No digits, or one run of them: no group ends, and no "(0)" (it is a run of its own).
