@@ -77,6 +77,7 @@ CLASSES = (
     "lookalike_characters",
     "legacy_prefix",
     "missing_leading_zero",
+    "national_number_after_plus",
     "trunkless_national",
     "own_code_without_plus",
     "national_missing_digit",
@@ -89,7 +90,8 @@ CLASSES = (
     "doubled_digit",
     "transposed_digits",
 )
-STRUCTURAL = frozenset(CLASSES[1:8])
+#: Mistakes in how a number is written (structural: the rewrite that undoes them is exact).
+STRUCTURAL = frozenset(CLASSES[1:9])
 #: One-digit slips in a national number typed under the right hint.
 NATIONAL_SLIPS = frozenset({"national_missing_digit", "national_extra_digit"})
 #: Classes whose input names the form's own number (top-1 target 97 %).
@@ -279,6 +281,19 @@ def _own(  # noqa: PLR0913, PLR0917 - the parts of one number, as formatted
         yield Case("trunkless_national", national[len(trunk) :].lstrip(" -"), region, e164)
     yield Case("own_code_without_plus", f"{cc} {rest}", region, e164)
     yield Case("own_code_without_plus", f"{cc}{re.sub(r'[^0-9]', '', rest)}", region, e164)
+    # The national number after a + (often one the form shows), the country code left out;
+    # not where the + reading is a valid mobile of somewhere, which nothing tells apart.
+    after_plus = f"+{national}"
+    if not _sms_capable_as_typed(after_plus):
+        yield Case("national_number_after_plus", after_plus, region, e164)
+
+
+def _sms_capable_as_typed(text: str) -> bool:
+    e164 = _valid_under(text, None)
+    return e164 is not None and phonenumbers.number_type(phonenumbers.parse(e164)) in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    )
 
 
 def _national_slips(region: str, national: str, nsn: str, e164: str) -> Iterator[Case]:
@@ -715,6 +730,11 @@ _NOTES = """\
 - `foreign_valid_no_signal` is a foreign number typed in one run of digits that is also valid
   under the form's region: nothing in the text tells them apart, and the form's reading is the
   one expected.
+- `national_number_after_plus` is the national number as written, typed after a `+` under its
+  own region (counted among the structural mistakes), except where the `+` reading is a valid
+  mobile somewhere. Its misses are numbers shorter than the search reads (six digits), and
+  national numbers that start with their own country code (Rwanda's `250 123 463`): after a
+  `+`, those read as the form's number with its code already.
 - `legacy_prefix` and `missing_leading_zero` have few cases: only Mexico, Brazil and Vietnam
   have cited legacy rewrites, and only inputs invalid as typed are counted. Both are scored
   like one left-out digit (no study gives their rate) and compete with the digit slips that

@@ -49,6 +49,14 @@ CASES = [
     ("+7 912 345 67 8\u041e", None, Code.LOOKALIKE_CHARACTERS, "+79123456780"),
     ("+7 912 |45 67 89", "RU", Code.LOOKALIKE_CHARACTERS, "+79121456789"),
     ("+7 912 \u041745 67 89", None, Code.LOOKALIKE_CHARACTERS, "+79123456789"),
+    # A + (often shown by the form) before the national number, the country code left out.
+    ("+07911 123456", "GB", Code.NATIONAL_NUMBER_AFTER_PLUS, "+447911123456"),
+    ("+5108675432", "US", Code.NATIONAL_NUMBER_AFTER_PLUS, "+15108675432"),
+    ("+8 029 491-19-18", "BY", Code.NATIONAL_NUMBER_AFTER_PLUS, "+375294911918"),
+    # Valid as typed (a Norwegian landline), but grouped as Grenada writes its numbers.
+    ("+(473) 269-1241", "GD", Code.NATIONAL_NUMBER_AFTER_PLUS, "+14732691241"),
+    # The form region's own international prefix after a +.
+    ("+00 44 7911 123456", "GB", Code.WRONG_INTERNATIONAL_PREFIX, "+447911123456"),
     ("+52 1 55 1234 5678", None, Code.LEGACY_PREFIX, "+525512345678"),
     ("044 55 1234 5678", "MX", Code.LEGACY_PREFIX, "+525512345678"),
     ("+7 912 345 67 899", None, Code.EXTRA_DIGIT, "+79123456789"),
@@ -221,6 +229,38 @@ def test_valid_national_mobiles_get_no_typo_diagnostics(region: str) -> None:
     report = smscheck.check(text, region=region)
     assert not TYPO_CODES & set(report.codes), (text, report.codes)
     assert report.suggestions == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(region=st.sampled_from(REGIONS), trunk=st.booleans())
+def test_a_national_mobile_after_a_plus_is_read_as_the_forms(region: str, trunk: bool) -> None:
+    """A valid national mobile typed after a + (as a form that shows the + gets it), with its
+    trunk prefix or without, under its own region: unless the + reading is itself a valid
+    number somewhere, the report stands behind the form's number, and says the + was wrong."""
+    example = phonenumbers.example_number_for_type(region, PhoneNumberType.MOBILE)
+    if example is None or not phonenumbers.is_valid_number_for_region(example, region):
+        return
+    national = phonenumbers.format_number(example, PhoneNumberFormat.NATIONAL)
+    if not trunk:  # from the national number's first digit (the trunk's digits before it)
+        nsn = phonenumbers.national_significant_number(example)
+        spots = [i for i, ch in enumerate(national) if ch.isdigit()]
+        national = national[spots[len(spots) - len(nsn)] :]
+    # As typed without the +, the form's number (not so for Argentina's "11 15-…").
+    assume(phonenumbers.is_valid_number(phonenumbers.parse(national, region)))
+    text = "+" + national
+    try:
+        as_typed = phonenumbers.is_valid_number(phonenumbers.parse(text))
+    except phonenumbers.NumberParseException:
+        as_typed = False
+    digits = "".join(c for c in text if c.isdigit())
+    # Digits that start with the form's own code read as the form's number with + already.
+    assume(not digits.startswith(str(example.country_code)))
+    assume(not as_typed and len(digits) >= 6)
+    report = smscheck.check(text, region=region)
+    expected = phonenumbers.format_number(example, PhoneNumberFormat.E164)
+    assert report.number is not None, (text, report.codes)
+    assert report.number.e164 == expected, (text, report.codes)
+    assert Code.NATIONAL_NUMBER_AFTER_PLUS in report.codes, (text, report.codes)
 
 
 @settings(max_examples=300, deadline=None)

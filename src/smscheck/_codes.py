@@ -236,6 +236,7 @@ class Code(enum.StrEnum):
     TRUNK_PREFIX_AFTER_COUNTRY_CODE = "trunk_prefix_after_country_code"
     DUPLICATED_COUNTRY_CODE = "duplicated_country_code"
     MISSING_PLUS = "missing_plus"
+    NATIONAL_NUMBER_AFTER_PLUS = "national_number_after_plus"
     WRONG_INTERNATIONAL_PREFIX = "wrong_international_prefix"
     REGION_MISMATCH = "region_mismatch"
     AMBIGUOUS_NUMBER = "ambiguous_number"
@@ -314,6 +315,7 @@ DEFAULT_SEVERITY: dict[Code, Severity] = {
     Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE: _I,
     Code.DUPLICATED_COUNTRY_CODE: _E,
     Code.MISSING_PLUS: _W,
+    Code.NATIONAL_NUMBER_AFTER_PLUS: _W,
     Code.WRONG_INTERNATIONAL_PREFIX: _W,
     Code.REGION_MISMATCH: _E,
     Code.AMBIGUOUS_NUMBER: _W,
@@ -354,6 +356,7 @@ TYPO_CODES: frozenset[Code] = frozenset(
         Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE,
         Code.DUPLICATED_COUNTRY_CODE,
         Code.MISSING_PLUS,
+        Code.NATIONAL_NUMBER_AFTER_PLUS,
         Code.WRONG_INTERNATIONAL_PREFIX,
         Code.REGION_MISMATCH,
         Code.AMBIGUOUS_NUMBER,

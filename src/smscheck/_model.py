@@ -106,8 +106,9 @@ SUBSTITUTION: Final = ERROR_RATE * (1 - _LENGTH_CHANGING) * 0.7905
 _SAME_LENGTH_RARE: Final = ERROR_RATE * (1 - _LENGTH_CHANGING) * 0.1074
 _LENGTH_RARE: Final = ERROR_RATE * _LENGTH_CHANGING * (1 - _SINGLE)
 
-#: Mistakes in *how* a number is written (a doubled country code, another country's ``00``, a
-#: trunk ``0`` after the country code, a retired prefix, Italy's missing ``0``): no study
+#: Mistakes in *how* a number is written (a doubled country code, a national number after a
+#: ``+``, another country's ``00``, a trunk ``0`` after the country code, a retired prefix,
+#: Italy's missing ``0``): no study
 #: measures them. We give each the rate of the closest measured error, one digit left out or
 #: added, so that they compete with digit slips on equal terms; the exact rewrite they undo is
 #: what makes them win when they do.

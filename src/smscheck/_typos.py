@@ -67,6 +67,7 @@ _STAND_BEHIND: Final = 0.9
 _STANDABLE: Final = frozenset(
     {
         Code.MISSING_PLUS,
+        Code.NATIONAL_NUMBER_AFTER_PLUS,
         Code.WRONG_INTERNATIONAL_PREFIX,
         Code.TRUNK_PREFIX_AFTER_COUNTRY_CODE,
         Code.LEGACY_PREFIX,
@@ -314,14 +315,8 @@ def on_valid(
     """
     parsed = reading.parsed
     if parsed.from_text:
-        country = str(parsed.country_code)
-        if (
-            plus
-            and reading.line_type not in _SMS_CAPABLE
-            and digits.startswith(country, len(country))
-        ):
-            typing = typing_of(text, digits)
-            verdict = _duplicated_but_valid(digits, parsed.country_code, reading, hint, typing)
+        if plus and reading.line_type not in _SMS_CAPABLE:
+            verdict = _plus_but_no_sms(digits, reading, hint, text)
             if verdict is not None:
                 return verdict
         return _trunk_after_country_code(digits, parsed, hint)
@@ -375,6 +370,27 @@ def _written_own_way(typing: Typing, reading: _phone.Reading, fit: Fit | None) -
     return bool(own) and separators_match(typing, (), own) == own
 
 
+def _plus_but_no_sms(
+    digits: str, reading: _phone.Reading, hint: str | None, text: str
+) -> Verdict | None:
+    """A valid ``+`` number that cannot take an SMS: a typing mistake may explain it.
+
+    Its country code typed twice (``+49 49 1512…``), or the form's national number after a
+    ``+`` (``+6475052806`` on a Canadian form).
+    """
+    code = reading.parsed.country_code
+    country = str(code)
+    own = 0 if hint is None else _phone.country_code_for_region(hint)
+    twice = digits.startswith(country, len(country))
+    if not twice and not (own and own != code):
+        return None
+    typing = typing_of(text, digits)
+    verdict = _duplicated_but_valid(digits, code, reading, hint, typing) if twice else None
+    if verdict is None and hint is not None and own and own != code:
+        verdict = _national_but_valid(digits, own, reading, hint, typing)
+    return verdict
+
+
 def _trunk_typed(hint: str, digits: str, parsed: _phone.Parsed) -> tuple[int, ...]:
     """The trunk prefix typed before the national number, as a prefix part.
 
@@ -398,17 +414,61 @@ def _duplicated_but_valid(
     search = Search(hint, typing)
     country = str(country_code)
     size = len(country)
+    params: Params = (("country_code", country),)
     found = search.offer(
         country_code,
         digits[2 * size :],
         Code.DUPLICATED_COUNTRY_CODE,
         _model.STRUCTURAL,
         (size, size),
-        (("country_code", country),),
+        params,
     )
-    if found is None or found.line_type not in _SMS_CAPABLE:
+    return _likelier_than_typed(
+        search, reading, found, Finding(Code.DUPLICATED_COUNTRY_CODE, params)
+    )
+
+
+def _national_but_valid(
+    digits: str, own: int, reading: _phone.Reading, hint: str, typing: Typing
+) -> Verdict | None:
+    """The form's national number after a ``+``, against the valid ``+`` reading.
+
+    ``+(473) 269-1241`` on a Grenadian form reads as a Norwegian landline; the Grenada number,
+    grouped as Grenada writes it, is likelier (:func:`_national_after_plus`). Typed in one run
+    (``+4732691241``), nothing tells them apart, and the ``+`` reading stands.
+    """
+    search = Search(hint, typing)
+    found = _national_after_plus(search, digits, hint, own)
+    if found is None or found.parsed.national_number != digits:
+        return None
+    # A valid + number is what E.164 says it is, unless the typing says otherwise: its groups
+    # follow the form's national layout of the digits (the two readings' groupings, and the
+    # separators typed, are then weighed by the search's scores).
+    if not typing.bounds or layout_fit(typing.bounds, (), found, 0) is None:
+        return None
+    finding = Finding(Code.NATIONAL_NUMBER_AFTER_PLUS, _after_plus_params(hint, own))
+    # Whatever its line type: "+(473) 269-1241" on a Grenadian form is Grenada's landline,
+    # written the North American way, rather than Norway's.
+    return _likelier_than_typed(search, reading, found, finding, sms_only=False)
+
+
+def _likelier_than_typed(
+    search: Search,
+    reading: _phone.Reading,
+    found: _phone.Reading | None,
+    finding: Finding,
+    *,
+    sms_only: bool = True,
+) -> Verdict | None:
+    """A valid ``+`` reading that cannot take an SMS, against a rewrite of it.
+
+    The rewrite's finding, when its posterior is the higher of the two; ``sms_only``: only a
+    rewrite that can take an SMS is weighed.
+    """
+    if found is None or (sms_only and found.line_type not in _SMS_CAPABLE):
         return None
     search.units += 1
+    size = len(str(reading.parsed.country_code))
     score = search.score(reading, 1.0, search.groups(reading, (size,)))
     search.add(Part(None, score, reading, (), search.units))
     # Two readings of the digits typed; whether some digit is wrong is not the question here.
@@ -417,11 +477,7 @@ def _duplicated_but_valid(
         return None
     if belief.posterior(reading) >= belief.posterior(found):
         return None
-    return Verdict(
-        findings=(Finding(Code.DUPLICATED_COUNTRY_CODE, (("country_code", country),)),),
-        suggestions=belief.suggestions(),
-        keep=False,
-    )
+    return Verdict(findings=(finding,), suggestions=belief.suggestions(), keep=False)
 
 
 def _trunk_after_country_code(
@@ -525,10 +581,18 @@ def _mismatch_params(hint: str) -> Params:
 # --- Readings of the digits as another country's ---------------------------------------------
 
 
-def _as_international(search: Search, digits: str) -> None:
-    """The digits as a country code without ``+``, or after another country's ``00``/``011``."""
+def _as_international(search: Search, digits: str, *, after_plus: bool = False) -> None:
+    """The digits as a country code without ``+``, or after another country's ``00``/``011``.
+
+    ``after_plus``: the digits followed a ``+`` (``+00 44…``), so phonenumbers read no
+    international prefix in them, not even the form region's own.
+    """
     for prefix in _idds_at(digits):
-        if search.hint is not None and _phone.international_prefix_length(search.hint, digits):
+        if (
+            not after_plus
+            and search.hint is not None
+            and _phone.international_prefix_length(search.hint, digits)
+        ):
             continue  # the form region's own prefix: phonenumbers has read it already
         split = _phone.split_country_code(digits[len(prefix) :])
         if split is None:
@@ -715,7 +779,7 @@ def on_invalid(
         split = _phone.split_country_code(digits)
         if split is None:
             # "+00 44…", "+8 10 44…": an international prefix after the plus.
-            _as_international(search, digits)
+            _as_international(search, digits, after_plus=True)
         else:
             international = (*split, 0)
     elif parsed is not None and parsed.from_text and hint is not None:
@@ -731,6 +795,8 @@ def on_invalid(
         _international_rewrites(search, country_code, after, idd)
         frame = (country_code, *_typed_national(country_code, after, idd))
         _slips(search, *frame)
+    if plus and hint is not None and own and (international is None or international[0] != own):
+        _national_after_plus(search, digits, hint, own)
     if not plus:
         if hint is not None and international is None:
             if parsed is not None and _local_only(parsed):
@@ -963,6 +1029,35 @@ def _national_rewrites(search: Search, digits: str, hint: str, own: int) -> None
         # A trunk 0 typed out of habit in a region that dials none (per the metadata): the
         # commonest trunk prefix of the world, a writing mistake rather than a random slip.
         search.offer(own, digits[1:], Code.EXTRA_DIGIT, _model.STRUCTURAL, (1,))
+
+
+def _national_after_plus(search: Search, digits: str, hint: str, own: int) -> _phone.Reading | None:
+    """``+07911 123456`` on a British form: the form's national number after a ``+``.
+
+    Forms often show the ``+`` themselves, and people type their number as they write it at
+    home after it, country code left out (with their trunk prefix, or without). A mistake in
+    how the number was written, like a missing ``+``: it gets the same rate. Returns the
+    likelier valid reading, with the trunk prefix where one was typed.
+    """
+    params = _after_plus_params(hint, own)
+    code = Code.NATIONAL_NUMBER_AFTER_PLUS
+    found = None
+    # The trunk prefix as the form region's metadata strips it (Belarus writes "8 0").
+    # Argentina's "0 11 15 2345-6789" is rewritten to 9 11 2345 6789: no prefix parts then.
+    parsed = _phone.parse(digits, plus=False, region=hint)
+    if (
+        not isinstance(parsed, _phone.ParseFailure)
+        and not parsed.from_text
+        and parsed.stripped_trunk_prefix
+    ):
+        typed = digits.endswith(parsed.national_number)
+        prefix = _trunk_typed(hint, digits, parsed) if typed else ()
+        found = search.offer(own, parsed.national_number, code, _model.STRUCTURAL, prefix, params)
+    return search.offer(own, digits, code, _model.STRUCTURAL, (), params) or found
+
+
+def _after_plus_params(hint: str, own: int) -> Params:
+    return (("region", hint), ("country_code", str(own)))
 
 
 #: The posterior a foreign reading needs to be named in the headline: a majority. A decision

@@ -40,7 +40,13 @@ def needed(  # noqa: PLR0913 - the reading's facts, as plain values
         country = str(country_code)
         if len(digits) != len(country) + len(national_number):
             return True  # a trunk prefix after the country code, or another prefix
-        return plus and line_type not in SMS_CAPABLE and digits.startswith(country, len(country))
+        # A + number that takes no SMS: its code typed twice, or on a form of another country,
+        # the form's national number after a + (on_valid tells which from the hint's code).
+        return (
+            plus
+            and line_type not in SMS_CAPABLE
+            and (digits.startswith(country, len(country)) or hint is not None)
+        )
     if hint is None:
         return False
     nanp = country_code != 1 and NANP_SHAPE.fullmatch(text.strip()) is not None

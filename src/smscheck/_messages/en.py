@@ -141,6 +141,12 @@ MESSAGES: dict[Code, W] = {
         "The number starts with the country code {country_code} but has no + in front.",
         "Put + in front of the country code.",
     ),
+    Code.NATIONAL_NUMBER_AFTER_PLUS: W(
+        "The number starts with + but goes on as a national number of {region}: the country"
+        " code {country_code} is missing after the +.",
+        "After the +, type the country code {country_code}, then the number without its"
+        " national prefix.",
+    ),
     Code.WRONG_INTERNATIONAL_PREFIX: W(
         "The number starts with {prefix}, a prefix for dialling abroad; in a phone field,"
         " + stands for it.",
