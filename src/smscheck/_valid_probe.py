@@ -14,6 +14,7 @@ import re
 from typing import Final
 
 from ._codes import LineType
+from ._phone import country_code_for_region
 
 __all__ = ["NANP_SHAPE", "SMS_CAPABLE", "needed"]
 
@@ -40,12 +41,15 @@ def needed(  # noqa: PLR0913 - the reading's facts, as plain values
         country = str(country_code)
         if len(digits) != len(country) + len(national_number):
             return True  # a trunk prefix after the country code, or another prefix
-        # A + number that takes no SMS: its code typed twice, or on a form of another country,
-        # the form's national number after a + (on_valid tells which from the hint's code).
+        # A + number that takes no SMS: its code typed twice, or on a form of another
+        # country, the form's national number after a +.
         return (
             plus
             and line_type not in SMS_CAPABLE
-            and (digits.startswith(country, len(country)) or hint is not None)
+            and (
+                digits.startswith(country, len(country))
+                or (hint is not None and country_code_for_region(hint) != country_code)
+            )
         )
     if hint is None:
         return False
