@@ -63,6 +63,17 @@ CASES = [
 ]
 
 
+def test_a_number_read_by_two_mistakes_has_their_posteriors_summed() -> None:
+    """``1-650-253-0000`` on a British form is +1 650 253 0000 with its + missing, and the same
+    number typed as North Americans dial it at home: smscheck stands behind the number, sure
+    of it by both readings together (before, each reading's half fell short of 0.9)."""
+    report = smscheck.check("1-650-253-0000", region="GB")
+    assert report.number is not None
+    assert report.number.e164 == "+16502530000"
+    assert Code.MISSING_PLUS in report.codes
+    assert report.suggestions[0].confidence == 1.0
+
+
 @pytest.mark.parametrize(
     ("text", "region"),
     [

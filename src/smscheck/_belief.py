@@ -297,7 +297,14 @@ class Belief:
         return [(reading, part.code, score / self.total) for reading, part, score in ranked]
 
     def posterior(self, reading: _phone.Reading) -> float:
-        return sum(p.score for p in self.parts if p.reading is reading) / self.total
+        """The posterior of ``reading``'s number: every hypothesis that reads it, summed.
+
+        By number, as :meth:`numbers` ranks them: ``1-650-253-0000`` on a British form is the
+        same +1 number with its + missing and as a North American number typed nationally.
+        """
+        e164 = reading.e164
+        found = (p.score for p in self.parts if p.reading is not None and p.reading.e164 == e164)
+        return sum(found) / self.total
 
     def suggestions(
         self, skip: _phone.Reading | None = None, keep: _phone.Reading | None = None

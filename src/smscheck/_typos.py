@@ -376,7 +376,7 @@ def _plus_but_no_sms(
     """A valid ``+`` number that cannot take an SMS: a typing mistake may explain it.
 
     Its country code typed twice (``+49 49 1512…``), or the form's national number after a
-    ``+`` (``+6475052806`` on a Canadian form).
+    ``+`` (``+(647) 505-2806`` on a Canadian form).
     """
     code = reading.parsed.country_code
     country = str(code)
@@ -1037,7 +1037,8 @@ def _national_after_plus(search: Search, digits: str, hint: str, own: int) -> _p
     Forms often show the ``+`` themselves, and people type their number as they write it at
     home after it, country code left out (with their trunk prefix, or without). A mistake in
     how the number was written, like a missing ``+``: it gets the same rate. Returns the
-    likelier valid reading, with the trunk prefix where one was typed.
+    valid reading of the digits as they are, else the one with a typed trunk prefix taken off
+    (``None`` when neither is valid).
     """
     params = _after_plus_params(hint, own)
     code = Code.NATIONAL_NUMBER_AFTER_PLUS
