@@ -22,6 +22,11 @@ from smscheck._normalize import screen
         "電話 +1 650 253 0000",
         "电话：+1 650 253 0000",
         "Call +1 650 253 0000",
+        # After the number, a label in brackets is a comment on it.
+        "+1 650 253 0000 (mobile)",
+        "+1 650 253 0000 [Cell]",
+        "+1 650 253 0000 (WhatsApp)",
+        "+1 650 253 0000 (моб.)",
     ],
 )
 def test_a_label_colon_is_not_an_invalid_character(text: str) -> None:
@@ -31,6 +36,14 @@ def test_a_label_colon_is_not_an_invalid_character(text: str) -> None:
     assert Code.LINE_TYPE_UNKNOWN in report.codes
     assert report.number is not None
     assert report.number.e164 == "+16502530000"
+
+
+def test_a_bare_word_after_the_digits_is_still_spelled_on_the_keypad() -> None:
+    """Only a bracketed label after a number is a comment: "1-800-555-CELL" dials C-E-L-L."""
+    report = smscheck.check("1-800-555-CELL", region="US")
+    assert Code.VANITY_LETTERS in report.codes
+    assert report.number is not None
+    assert report.number.e164 == "+18005552355"
 
 
 @pytest.mark.parametrize(

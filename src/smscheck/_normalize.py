@@ -161,6 +161,8 @@ _LABEL_WORDS = frozenset(
         "手机",
     }
 )
+# What opens a comment after a number: "(mobile)", "[cell]".
+_OPENING_BRACKETS = "([（［"
 # Colons that may follow a label or an extension word: "Tel:", "Тел.:", "xtn:".
 _COLONS = ":\uff1a"
 
@@ -624,7 +626,15 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
             if folded in _EXTENSION_WORDS and digits and ext_digits is None:
                 close_run()
                 ext_digits = []
-            elif folded in _LABEL_WORDS and not digits:
+            elif folded in _LABEL_WORDS and (
+                not digits
+                or (
+                    len(digits) >= _MIN_DIGITS_OF_A_NUMBER
+                    and text[:index].rstrip()[-1:] in _OPENING_BRACKETS
+                )
+            ):
+                # A label before the number, or one in brackets after it: "+44 7911 123456
+                # (mobile)". Not a bare word after digits: "1-800-555-CELL" spells digits.
                 close_run()
             elif all(c in _LOOKALIKES for c in word) and (
                 len(word) <= 2 or not all(c in _ASCII_LOOKALIKES for c in word)
