@@ -732,9 +732,9 @@ _NOTES = """\
   one expected.
 - `national_number_after_plus` is the national number as written, typed after a `+` under its
   own region (counted among the structural mistakes), except where the `+` reading is a valid
-  mobile somewhere. Its misses are numbers shorter than the search reads (six digits), and
-  national numbers that start with their own country code (Rwanda's `250 123 463`): after a
-  `+`, those read as the form's number with its code already.
+  mobile somewhere. On the development split, its misses are numbers shorter than the search
+  reads (six digits), and national numbers that start with their own country code (Rwanda's
+  `250 123 463`): after a `+`, those read as the form's number with its code already.
 - `legacy_prefix` and `missing_leading_zero` have few cases: only Mexico, Brazil and Vietnam
   have cited legacy rewrites, and only inputs invalid as typed are counted. Both are scored
   like one left-out digit (no study gives their rate) and compete with the digit slips that
