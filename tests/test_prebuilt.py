@@ -29,9 +29,20 @@ def _rules_key(rules: RuleSet) -> object:
     return (rules.rules, dict(rules.regions), dict(rules.by_region))
 
 
+def _parts_key(index: dict[int, bytes]) -> object:
+    """A table cut by country code, by content: the bytes of a part depend on which equal
+    objects the builder happened to share."""
+    return {code: pickle.loads(part) for code, part in index.items()}  # noqa: S301
+
+
 # How to compare each prebuilt object with a freshly built one (the mappings are read-only
 # proxies or arrays, which do not compare by content).
 _KEYS: dict[str, Callable[[Any], object]] = {
+    "carriers": _parts_key,
+    "types": _parts_key,
+    "formats": _parts_key,
+    "examples": _parts_key,
+    "example_bounds": _parts_key,
     "rules": _rules_key,
     "delivery_errors": lambda t: (dict(t.providers), dict(t.entries), dict(t.written)),
     "ru_carriers": lambda t: (
@@ -92,6 +103,7 @@ def _clear_caches() -> None:
     _phone.international_prefixes.cache_clear()
     _phone.national_prefix_regions.cache_clear()
     _phone.plans.cache_clear()
+    _phone.leading_zero_codes.cache_clear()
     _phone.general_pattern_texts.cache_clear()
 
 
@@ -107,6 +119,7 @@ def test_the_packaged_loaders_use_the_prebuilt_files(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(_phone, "build_international_prefixes", fail)
     monkeypatch.setattr(_phone, "build_national_prefix_regions", fail)
     monkeypatch.setattr(_phone, "build_plans", fail)
+    monkeypatch.setattr(_phone, "build_leading_zero_codes", fail)
     monkeypatch.setattr(_phone, "build_general_pattern_texts", fail)
     _clear_caches()
     monkeypatch.setattr(_failures_data, "_DEFAULT", [])
@@ -117,6 +130,7 @@ def test_the_packaged_loaders_use_the_prebuilt_files(monkeypatch: pytest.MonkeyP
         assert "810" in _phone.international_prefixes()
         assert "0" in _phone.national_prefix_regions()
         assert 7 in _phone.plans()
+        assert 39 in _phone.leading_zero_codes()
         assert _phone.general_pattern_texts()[7]
     finally:
         _clear_caches()
@@ -125,15 +139,31 @@ def test_the_packaged_loaders_use_the_prebuilt_files(monkeypatch: pytest.MonkeyP
 def test_the_prebuilt_tables_load_without_the_data_file_reader() -> None:
     """A first check() and a first explain_failure() read their tables from the prebuilt
     files: neither imports the TOML reader and validator (``_datafile``)."""
-    import subprocess  # noqa: PLC0415
-    import sys  # noqa: PLC0415
-
     code = (
         "import sys, smscheck; smscheck.check('+79123456789', region='RU'); "
         "smscheck.explain_failure('30007', provider='twilio'); "
         "print(sorted(m for m in ('smscheck._datafile', 'tomli') if m in sys.modules))"
     )
+    assert _fresh_interpreter(code) == "[]"
+
+
+def test_a_slip_is_searched_without_loading_each_plans_metadata() -> None:
+    """A British slip is read as a national number of some fifty plans: validated and written
+    from the prebuilt tables, it loads the metadata of a few regions, not of each plan (183
+    before the line types, formats and examples were prebuilt)."""
+    code = (
+        "import sys, smscheck; smscheck.check('020 7946 095', region='GB'); "
+        "print(sum(name.startswith('phonenumbers.data.region_') for name in sys.modules))"
+    )
+    assert int(_fresh_interpreter(code)) <= 5
+
+
+def _fresh_interpreter(code: str) -> str:
+    """What ``code`` prints in a new interpreter of this Python."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
     result = subprocess.run(  # noqa: S603 - our own interpreter, our own code
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
-    assert result.stdout.strip() == "[]"
+    return result.stdout.strip()

@@ -12,7 +12,7 @@ import enum
 import functools
 import itertools
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import phonenumbers
 from phonenumbers import (
@@ -28,7 +28,7 @@ from ._pattern_code import compiled
 from ._pattern_heads import HEAD, fits
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Mapping
 
 __all__ = [
     "SEPARATOR_COUNTS",
@@ -36,14 +36,19 @@ __all__ = [
     "Parsed",
     "Reading",
     "build_carrier_index",
+    "build_example_bounds_index",
+    "build_example_index",
+    "build_format_index",
     "build_general_pattern_texts",
     "build_international_prefixes",
     "build_leading_digits_texts",
+    "build_leading_zero_codes",
     "build_national_prefix_regions",
     "build_pattern_code",
     "build_pattern_heads",
     "build_plan_sizes",
     "build_plans",
+    "build_type_index",
     "carrier_name",
     "counted_length",
     "country_code_for_region",
@@ -428,12 +433,31 @@ class _Gate:
 
 def _desc(desc: object) -> _Desc | None:
     """One PhoneNumberDesc; ``None`` where phonenumbers' test is always false."""
+    row = _desc_row(desc)
+    return None if row is None else _Desc(frozenset(row[0]), row[1])
+
+
+# One PhoneNumberDesc as the prebuilt type tables hold it (``None``: phonenumbers' test is
+# always false): the lengths it allows and its pattern.
+_DescRow = tuple[tuple[int, ...], str] | None
+# A region's line-type tests as the prebuilt type tables hold them: one row per name of
+# ``_TYPE_DESCS``, and the metadata's "same mobile and fixed-line pattern" flag.
+_TypeRows = tuple[tuple[_DescRow, ...], bool]
+_TYPE_DESCS: Final = ("general_desc", "fixed_line", "mobile", *(name for name, _ in _SPECIAL_TYPES))
+
+
+def _desc_row(desc: object) -> _DescRow:
     if desc is None:
         return None
     pattern = getattr(desc, "national_number_pattern", None)
     if not pattern:
         return None
-    return _Desc(frozenset(getattr(desc, "possible_length", ()) or ()), pattern)
+    return tuple(getattr(desc, "possible_length", ()) or ()), str(pattern)
+
+
+def _type_rows(metadata: PhoneMetadata) -> _TypeRows:
+    rows = tuple(_desc_row(getattr(metadata, name, None)) for name in _TYPE_DESCS)
+    return rows, bool(metadata.same_mobile_and_fixed_line_pattern)
 
 
 class _Types:
@@ -446,16 +470,15 @@ class _Types:
 
     __slots__ = ("by_first", "fixed", "general", "mobile", "same", "special")
 
-    def __init__(self, metadata: PhoneMetadata) -> None:
-        self.general = _desc(metadata.general_desc)
+    def __init__(self, rows: _TypeRows) -> None:
+        descs = [None if row is None else _Desc(frozenset(row[0]), row[1]) for row in rows[0]]
+        self.general, self.fixed, self.mobile = descs[:3]
         self.special = tuple(
             (kind, found)
-            for name, kind in _SPECIAL_TYPES
-            if (found := _desc(getattr(metadata, name, None))) is not None
+            for (_, kind), found in zip(_SPECIAL_TYPES, descs[3:], strict=True)
+            if found is not None
         )
-        self.fixed = _desc(metadata.fixed_line)
-        self.mobile = _desc(metadata.mobile)
-        self.same = bool(metadata.same_mobile_and_fixed_line_pattern)
+        self.same = rows[1]
         masks = [desc.gate.mask() for _, desc in self.special]
         self.by_first = {
             digit: tuple(
@@ -532,9 +555,57 @@ def _regions_of_code(country_code: int) -> tuple[tuple[str, _Leading | None], ..
 @functools.cache
 def _region_types(country_code: int, region: str) -> _Types | None:
     """One region's line-type tests (a non-geographic code's region is ``"001"``)."""
-    non_geo = region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY
-    metadata = _metadata(country_code, None if non_geo else region)
-    return None if metadata is None else _Types(metadata)
+    rows = _type_rows_of(country_code).get(region)
+    return None if rows is None else _Types(rows)
+
+
+def build_type_index() -> dict[int, bytes]:
+    """Every region's line-type tests (``_TypeRows``), cut by country code (:func:`_part`).
+
+    Validating a number needs its region's line-type patterns and nothing else of its
+    metadata, and loading one region's metadata costs about 0.2 ms: the typo search reads
+    candidates in forty or fifty plans on a process's first mistyped national number.
+    """
+    parts: dict[int, dict[str, _TypeRows]] = {}
+    for country_code, metadata in _every_metadata():
+        parts.setdefault(country_code, {})[str(metadata.id)] = _type_rows(metadata)
+    return _cut(parts)
+
+
+@functools.cache
+def _type_rows_of(country_code: int) -> dict[str, _TypeRows]:
+    """One country code's regions' line-type tests, by region (``"001"``: non-geographic)."""
+    part: dict[str, _TypeRows] = _part("types", country_code) or {}
+    return part
+
+
+# --- Tables cut by country code ---------------------------------------------------------------
+#
+# What the metadata of a country code's regions is read for on some first call (validating,
+# formatting, its example numbers), prebuilt (``_prebuilt``) for the installed phonenumbers
+# version as one pickle per code: the first call under a code unpickles that code's part in
+# microseconds, where loading the metadata of its regions costs about 0.2 ms a region.
+
+
+@functools.cache
+def _index(name: str) -> dict[int, bytes]:
+    from . import _prebuilt  # noqa: PLC0415
+
+    return _prebuilt.load(name, metadata_version(), _INDEX_BUILDERS[name])
+
+
+def _part(name: str, country_code: int) -> Any:
+    """One country code's part of the prebuilt table ``name``; ``None`` for no part."""
+    import pickle  # noqa: PLC0415 - imported by _prebuilt already
+
+    packed = _index(name).get(country_code)
+    return None if packed is None else pickle.loads(packed)  # noqa: S301 - our package data
+
+
+def _cut(parts: Mapping[int, object]) -> dict[int, bytes]:
+    import pickle  # noqa: PLC0415 - the builders only
+
+    return {code: pickle.dumps(part, protocol=5) for code, part in parts.items()}
 
 
 def _region_and_type(country_code: int, national_number: str) -> tuple[str | None, int]:
@@ -628,15 +699,16 @@ def _own_pattern(
     country_code: int, region: str | None
 ) -> Callable[[str], re.Match[str] | None] | None:
     non_geo = region is None or region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY
-    metadata = _metadata(country_code, None if non_geo else region)
-    text = None if metadata is None else _own_pattern_text(metadata)
+    rows = _type_rows_of(country_code).get(
+        phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY if non_geo else str(region)
+    )
+    text = None if rows is None else _own_pattern_text(rows)
     return None if text is None else compiled(text).fullmatch
 
 
-def _own_pattern_text(metadata: PhoneMetadata) -> str | None:
+def _own_pattern_text(rows: _TypeRows) -> str | None:
     """A region's line-type patterns (fixed line, mobile, the special types) in one regex."""
-    names = ("fixed_line", "mobile", *(name for name, _ in _SPECIAL_TYPES))
-    patterns = [found.pattern for name in names if (found := _desc(getattr(metadata, name, None)))]
+    patterns = [row[1] for row in rows[0][1:] if row is not None]
     return _alternation(patterns) if patterns else None
 
 
@@ -810,14 +882,36 @@ def mobile_lengths(country_code: int, region: str | None) -> tuple[int, ...]:
     return tuple(sorted(set(lengths)))
 
 
-@functools.cache
 def keeps_leading_zero(country_code: int) -> bool:
     """Whether national numbers of this country code start with a 0 that is not a trunk prefix.
 
     Italy's fixed lines (+39 06...) and, since their renumberings, Benin, Congo, Côte d'Ivoire
     and Gabon: the metadata's own example numbers say so. Elsewhere a 0 after the country code
-    is a trunk prefix, and a "missing" one is no mistake.
+    is a trunk prefix, and a "missing" one is no mistake. The search for another country's
+    national number asks this of every plan, so the answer is read from the prebuilt
+    :func:`leading_zero_codes` rather than from every region's metadata.
     """
+    return country_code in leading_zero_codes()
+
+
+@functools.cache
+def leading_zero_codes() -> frozenset[int]:
+    """The country codes of :func:`keeps_leading_zero`.
+
+    Prebuilt (``_prebuilt``) for the installed phonenumbers version: computing it loads the
+    metadata of every region (tens of milliseconds on a process's first invalid number).
+    """
+    from . import _prebuilt  # noqa: PLC0415
+
+    return _prebuilt.load("leading_zero_codes", metadata_version(), build_leading_zero_codes)
+
+
+def build_leading_zero_codes() -> frozenset[int]:
+    """:func:`leading_zero_codes`, computed from the metadata."""
+    return frozenset(code for code in _COUNTRY_CODES if _example_keeps_leading_zero(code))
+
+
+def _example_keeps_leading_zero(country_code: int) -> bool:
     for region in regions_for_country_code(country_code):
         metadata = _metadata(country_code, region if region != "001" else None)
         for name in ("fixed_line", "mobile"):
@@ -830,17 +924,28 @@ def keeps_leading_zero(country_code: int) -> bool:
 @functools.cache
 def example_national_numbers(country_code: int) -> frozenset[str]:
     """Every example number in the metadata of every region sharing this country code."""
-    examples: set[str] = set()
-    regions = regions_for_country_code(country_code)
-    for region in regions:
-        metadata = _metadata(country_code, region)
-        if metadata is None:  # pragma: no cover - regions come from the same metadata
-            continue
-        for name in _DESCS:
-            desc = getattr(metadata, name, None)
-            if desc is not None and desc.example_number:
-                examples.add(str(desc.example_number))
-    return frozenset(examples)
+    return frozenset(
+        example for examples in _examples_of(country_code).values() for example in examples.values()
+    )
+
+
+@functools.cache
+def _examples_of(country_code: int) -> dict[str, dict[str, str]]:
+    """Each region's example numbers by description name (``"001"``: non-geographic)."""
+    part: dict[str, dict[str, str]] = _part("examples", country_code) or {}
+    return part
+
+
+def build_example_index() -> dict[int, bytes]:
+    """Every region's example numbers (:func:`_examples_of`), cut by code (:func:`_part`)."""
+    parts: dict[int, dict[str, dict[str, str]]] = {}
+    for country_code, metadata in _every_metadata():
+        parts.setdefault(country_code, {})[str(metadata.id)] = {
+            name: str(desc.example_number)
+            for name in _DESCS
+            if (desc := getattr(metadata, name, None)) is not None and desc.example_number
+        }
+    return _cut(parts)
 
 
 @functools.cache
@@ -982,7 +1087,7 @@ def _compiled_texts() -> Iterable[str]:
             found = _desc(getattr(metadata, name, None))
             if found is not None:
                 yield found.pattern
-        own = _own_pattern_text(metadata)
+        own = _own_pattern_text(_type_rows(metadata))
         if own is not None:
             yield own
         for text in (
@@ -1348,19 +1453,32 @@ _FORMAT_HEADS: Final[dict[int, tuple[list[_Formats | None], dict[_Formats, _Form
 
 @functools.cache
 def _formats(country_code: int) -> tuple[_Format, ...]:
-    # format_number formats with the metadata of the code's main region (GB for GG, JE, IM).
-    metadata = _metadata(country_code, None)
-    if metadata is None:
-        return ()
-    return tuple(
-        _Format(
-            f.leading_digits_pattern[-1] if f.leading_digits_pattern else None,
-            f.pattern or "",
-            f.format or "",
-            f.national_prefix_formatting_rule,
-        )
-        for f in metadata.number_format
-    )
+    rows: tuple[_FormatRow, ...] = _part("formats", country_code) or ()
+    return tuple(_Format(*row) for row in rows)
+
+
+# One national format: its last leading-digits pattern, pattern, template and national-prefix
+# formatting rule.
+_FormatRow = tuple[str | None, str, str, str | None]
+
+
+def build_format_index() -> dict[int, bytes]:
+    """Each country code's national formats (``_FormatRow``), cut by code (:func:`_part`)."""
+    parts: dict[int, tuple[_FormatRow, ...]] = {}
+    for country_code in sorted(_COUNTRY_CODES):
+        # format_number formats with the metadata of the code's main region (GB for GG, JE).
+        metadata = _metadata(country_code, None)
+        if metadata is not None and metadata.number_format:
+            parts[country_code] = tuple(
+                (
+                    f.leading_digits_pattern[-1] if f.leading_digits_pattern else None,
+                    f.pattern or "",
+                    f.format or "",
+                    f.national_prefix_formatting_rule,
+                )
+                for f in metadata.number_format
+            )
+    return _cut(parts)
 
 
 def _template_separators(template: str, rule: str | None) -> tuple[str, ...]:
@@ -1407,14 +1525,35 @@ def example_bounds(
     with how many layouts that example has. The group ends are sorted; the separators are
     those at them.
     """
-    found = set()
-    for national in example_national_numbers(country_code):
-        reading = reading_of(country_code, national)
-        if reading.valid:
-            layouts = national_layouts(reading)
-            for ends, separators in layouts or (((), ()),):
-                found.add((len(national), ends, separators, len(layouts) or 1))
-    return frozenset(found)
+    bounds: tuple[_ExampleLayout, ...] = _part("example_bounds", country_code) or ()
+    return frozenset(bounds)
+
+
+_ExampleLayout = tuple[int, tuple[int, ...], tuple[str, ...], int]
+
+
+def build_example_bounds_index() -> dict[int, bytes]:
+    """:func:`example_bounds` of every code, cut by code (:func:`_part`)."""
+    parts: dict[int, tuple[_ExampleLayout, ...]] = {}  # sorted: the same bytes on every build
+    for country_code in sorted(_COUNTRY_CODES):
+        found = set()
+        for national in example_national_numbers(country_code):
+            reading = reading_of(country_code, national)
+            if reading.valid:
+                layouts = national_layouts(reading)
+                for ends, separators in layouts or (((), ()),):
+                    found.add((len(national), ends, separators, len(layouts) or 1))
+        if found:
+            parts[country_code] = tuple(sorted(found))
+    return _cut(parts)
+
+
+_INDEX_BUILDERS: Final[dict[str, Callable[[], dict[int, bytes]]]] = {
+    "types": build_type_index,
+    "formats": build_format_index,
+    "examples": build_example_index,
+    "example_bounds": build_example_bounds_index,
+}
 
 
 @functools.cache
@@ -1610,11 +1749,11 @@ def example_length(country_code: int, region: str | None, line_type: LineType) -
 
 @functools.cache
 def _typical_length(country_code: int, region: str | None, line_type: LineType) -> int | None:
-    metadata = _metadata(country_code, region)
     name = _DESC_OF.get(line_type)
-    desc = None if metadata is None or name is None else getattr(metadata, name, None)
-    example = None if desc is None else desc.example_number
-    return len(str(example)) if example else None
+    if region is None:  # as _metadata: the code's main region, or "001" for a non-geographic one
+        region = phonenumbers.region_code_for_country_code(country_code)
+    example = None if name is None else _examples_of(country_code).get(region, {}).get(name)
+    return len(example) if example else None
 
 
 def international_format(e164: str) -> str:
