@@ -365,3 +365,22 @@ def test_a_number_of_no_subscribers_kind_is_never_likelier_than_a_landline() -> 
             seen += 1
             assert _belief.share_of(reading) <= 1 / fixed, reading
     assert seen > 100
+
+
+def test_international_prefix_shares_follow_who_dials_them() -> None:
+    """Each prefix gets the people of the regions that use it, a region's people split among
+    its prefixes: recomputed here by hand from the population table and the metadata."""
+    by_prefix = _phone.international_prefixes()
+    table, world = _model._populations()
+    singapore = sum("SG" in regions for regions in by_prefix.values())
+    assert singapore > 1  # one prefix per carrier
+    # 004 is used by Cambodia, Singapore and Thailand only.
+    assert set(by_prefix["004"]) == {"KH", "SG", "TH"}
+    expected = sum(
+        table[region] / sum(region in users for users in by_prefix.values())
+        for region in ("KH", "SG", "TH")
+    )
+    assert _model.prefix_share("004") == pytest.approx(expected / world)
+    assert _model.prefix_share("00") > 0.5 > 100 * _model.prefix_share("004")
+    assert sum(map(_model.prefix_share, by_prefix)) <= 1.0
+    assert _model.prefix_share("99999") == 0.0

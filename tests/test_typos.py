@@ -34,6 +34,8 @@ CASES = [
     ("011 44 7911 123456", "GB", Code.WRONG_INTERNATIONAL_PREFIX, "+447911123456"),
     ("810 44 7911 123456", "DE", Code.WRONG_INTERNATIONAL_PREFIX, "+447911123456"),
     ("8~10 44 7911 123456", "DE", Code.WRONG_INTERNATIONAL_PREFIX, "+447911123456"),
+    # From phonelib's tests: 00 then +44, not a Thai carrier's 004 then +41 (a Swiss mobile).
+    ("00441684291707", None, Code.WRONG_INTERNATIONAL_PREFIX, "+441684291707"),
     ("07911 123456", "US", Code.REGION_MISMATCH, "+447911123456"),
     ("8 912 345 67 89", "US", Code.REGION_MISMATCH, "+79123456789"),
     ("8 912 345-67-89", "DE", Code.AMBIGUOUS_NUMBER, "+79123456789"),
@@ -53,6 +55,10 @@ CASES = [
     ("+07911 123456", "GB", Code.NATIONAL_NUMBER_AFTER_PLUS, "+447911123456"),
     ("+5108675432", "US", Code.NATIONAL_NUMBER_AFTER_PLUS, "+15108675432"),
     ("+8 029 491-19-18", "BY", Code.NATIONAL_NUMBER_AFTER_PLUS, "+375294911918"),
+    # Its first group is also a country code (Mauritania's, Eswatini's), but the groups are
+    # the form's own layout, or the code is in brackets: an area code.
+    ("+222 123 463", "AO", Code.NATIONAL_NUMBER_AFTER_PLUS, "+244222123463"),
+    ("+(268) 464-1241", "AG", Code.NATIONAL_NUMBER_AFTER_PLUS, "+12684641241"),
     # Valid as typed (a Norwegian landline), but grouped as Grenada writes its numbers.
     ("+(473) 269-1241", "GD", Code.NATIONAL_NUMBER_AFTER_PLUS, "+14732691241"),
     # The form region's own international prefix after a +.
@@ -72,6 +78,25 @@ def test_a_number_read_by_two_mistakes_has_their_posteriors_summed() -> None:
     assert report.number.e164 == "+16502530000"
     assert Code.MISSING_PLUS in report.codes
     assert report.suggestions[0].confidence == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("+57 1 2265858", "DE"),  # Bogota's number before Colombia's 2021 renumbering
+        ("+55 1 5551234", "AT"),  # from phonelib's tests: a Brazilian number, too short
+    ],
+)
+def test_a_number_written_internationally_is_not_a_national_one_after_a_plus(
+    text: str, region: str
+) -> None:
+    """A country code typed as a group of its own (E.123's international notation) is not
+    the form's national number typed without its trunk, in none of the form's layouts."""
+    report = smscheck.check(text, region=region)
+    assert Code.NATIONAL_NUMBER_AFTER_PLUS not in report.codes, report.codes
+    home = phonenumbers.country_code_for_region(region)
+    assert report.number is None or report.number.country_code != home
+    assert all(not s.e164.startswith(f"+{home}") for s in report.suggestions)
 
 
 @pytest.mark.parametrize(

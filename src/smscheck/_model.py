@@ -51,6 +51,7 @@ __all__ = [
     "line_type_prior",
     "most_density",
     "most_grouping",
+    "prefix_share",
     "region_prior",
     "unexplained",
 ]
@@ -197,6 +198,31 @@ def _share_of(region: str, hint: str | None) -> float:
     if region == hint:
         return P_HOME
     return (1 - P_HOME) * people / (world - table.get(hint, 0))
+
+
+@functools.cache
+def prefix_share(prefix: str) -> float:
+    """``P(p | m)`` for ``m`` = another country's international prefix: the prefix typed.
+
+    A person who dials out as they do at home types their own region's prefix; so each
+    prefix gets the population share of the regions that use it, a region with several
+    (Singapore lists ten, one per carrier) sharing its people equally among them. ``00``,
+    ITU-T E.164's recommended prefix, gets most of the world; Thailand's carrier prefix ``004``
+    a thousandth as much. (This makes the prefixes' probabilities sum to at most one, where
+    each used to count as the whole mistake.) Regions and their prefixes come from the
+    metadata (``_phone.international_prefixes``), populations from the prior's table.
+    """
+    by_prefix = _phone.international_prefixes()
+    regions = by_prefix.get(prefix, ())
+    if not regions:
+        return 0.0
+    counts: dict[str, int] = {}
+    for users in by_prefix.values():
+        for region in users:
+            counts[region] = counts.get(region, 0) + 1
+    table, world = _populations()
+    least = _least_population()
+    return sum(table.get(region, least) / counts[region] for region in regions) / world
 
 
 def _codes_of(region: str) -> tuple[int, ...]:

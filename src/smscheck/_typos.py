@@ -601,16 +601,12 @@ def _as_international(search: Search, digits: str, *, after_plus: bool = False) 
         parts = (*_idd_parts(prefix), len(str(country_code)))
         params: Params = (("prefix", prefix),)
         code = Code.WRONG_INTERNATIONAL_PREFIX
-        search.offer(country_code, after, code, _model.STRUCTURAL, parts, params)
+        rate = _model.STRUCTURAL * _model.prefix_share(prefix)
+        search.offer(country_code, after, code, rate, parts, params)
         trunk = _trunk_of(country_code)
         if trunk and after.startswith(trunk):
             search.offer(
-                country_code,
-                after[len(trunk) :],
-                code,
-                _model.STRUCTURAL,
-                (*parts, len(trunk)),
-                params,
+                country_code, after[len(trunk) :], code, rate, (*parts, len(trunk)), params
             )
     split = _phone.split_country_code(digits)
     if split is None:
@@ -1054,7 +1050,35 @@ def _national_after_plus(search: Search, digits: str, hint: str, own: int) -> _p
         typed = digits.endswith(parsed.national_number)
         prefix = _trunk_typed(hint, digits, parsed) if typed else ()
         found = search.offer(own, parsed.national_number, code, _model.STRUCTURAL, prefix, params)
+    if _country_code_group(search.typing, digits) and not _in_own_layout(search, own, digits):
+        return found
     return search.offer(own, digits, code, _model.STRUCTURAL, (), params) or found
+
+
+def _in_own_layout(search: Search, country_code: int, national: str) -> bool:
+    reading = _phone.reading_of(country_code, national, reasons=False)
+    return reading.valid and layout_fit(search.typing.bounds, (), reading, 0) is not None
+
+
+def _country_code_group(typing: Typing, digits: str) -> bool:
+    """Whether the digits start with a country code typed as a group of its own.
+
+    ``+57 1 2265858`` on a German form is a number written internationally, as ITU-T E.123
+    writes one: the country code, then a space; not the German ``05712 265858`` after a
+    ``+``, typed without its trunk and in no German layout. (Where the groups are the form's
+    own layout, ``+222 123 463`` on an Angolan form, the national reading stays: 222 is also
+    Mauritania's code.) Brackets mark an area code (E.123's national notation), so
+    ``+(268) 464-1241`` on an Antiguan form is never one, though 268 is Eswatini's code.
+    """
+    split = _phone.split_country_code(digits)
+    if split is None:
+        return False
+    end = len(str(split[0]))
+    bounds = sorted(typing.bounds)
+    if end not in bounds:
+        return False
+    at = bounds.index(end)
+    return at >= len(typing.separators) or typing.separators[at] != ")"
 
 
 def _after_plus_params(hint: str, own: int) -> Params:
