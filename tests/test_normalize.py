@@ -47,6 +47,38 @@ def test_a_bare_word_after_the_digits_is_still_spelled_on_the_keypad() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "region", "e164"),
+    [
+        # Prose around the number (libphonenumber-js's tests of finding numbers in text).
+        ("The phone number is 231354125.", "FR", "+33231354125"),
+        ("The number is +7 (800) 555-35-35 as written in the document.", None, "+78005553535"),
+        # Words after an extension word, a "#", or a semicolon after a whole number.
+        ("2134567890 ext. abc", "US", "+12134567890"),
+        ("+1 (713) 555-1212 ; abc", None, "+17135551212"),  # from phonelib's tests
+    ],
+)
+def test_words_outside_the_number_are_not_vanity_letters(
+    text: str, region: str | None, e164: str
+) -> None:
+    """Keypad letters stand inside a number: words of prose before it, or after the number's
+    end, are characters that do not belong, and the digits are read without them."""
+    report = smscheck.check(text, region=region)
+    assert Code.VANITY_LETTERS not in report.codes
+    assert Code.INVALID_CHARACTERS in report.codes
+    assert report.number is not None
+    assert report.number.e164 == e164
+
+
+def test_a_vanity_number_after_its_digits_is_still_read() -> None:
+    """``800 SIX-flag ext. 1234``: the letters come before the extension word, inside."""
+    report = smscheck.check("800 SIX-flag ext. 1234", region="US")
+    assert Code.VANITY_LETTERS in report.codes
+    assert report.number is not None
+    assert report.number.e164 == "+18007493524"
+    assert report.number.extension == "1234"
+
+
+@pytest.mark.parametrize(
     ("text", "first"),
     [
         ("+1 (650) 253-0000 / +1 (650) 253-0001", "+1 (650) 253-0000"),

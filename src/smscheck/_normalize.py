@@ -579,6 +579,10 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
     ascii_runs: list[str] = []
     run: list[str] = []
     ext_digits: list[str] | None = None
+    # Words are keypad letters only inside the number: not in prose around it ("The number
+    # is 231354125."), nor after an extension word or a semicolon or comma that follows a
+    # whole number ("2134567890 ext. abc", "+1 (713) 555-1212 ; abc").
+    words_are_text = False
     index = 0
     length = len(text)
 
@@ -619,6 +623,7 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
             close_run()
         elif ch == "#" and ext_digits is None and len(digits) >= _MIN_DIGITS_OF_A_NUMBER:
             ext_digits = []
+            words_are_text = True
         elif ch.isalpha() or ch in _LOOKALIKES:
             # Read a whole word, then decide what it is.
             word, end = _word_at(text, index)
@@ -626,6 +631,7 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
             if folded in _EXTENSION_WORDS and digits and ext_digits is None:
                 close_run()
                 ext_digits = []
+                words_are_text = True
             elif folded in _LABEL_WORDS and (
                 not digits
                 or (
@@ -644,10 +650,12 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
                 for c in word:
                     lookalike.append(_LOOKALIKES[c])
                     vanity.append(c)
-            elif word.isascii() and word.isalpha():
+            elif word.isascii() and word.isalpha() and digits and not words_are_text:
                 run.extend(word)
                 vanity.extend(word)
             else:
+                # A word before the number that is no label: the number stands in prose.
+                words_are_text = words_are_text or not digits
                 close_run()
                 odd.extend(word)
             index = end
@@ -662,6 +670,8 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
         else:
             close_run()
             odd.append(ch)
+            if ch in ";," and len(digits) >= _MIN_DIGITS_OF_A_NUMBER:
+                words_are_text = True
         index += 1
     close_run()
     if ext_digits is not None and ext_digits:
