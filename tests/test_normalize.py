@@ -208,6 +208,8 @@ def test_a_date_wins_over_a_landline_that_reads_out_of_it() -> None:
         ("+1 267 900 0000W1,2", "12679000000", "1,2"),
         ("+1 267 900 0000pp12345678", "12679000000", "12345678"),
         ("tel:+1-267-900-0000,,123#", "12679000000", "123#"),
+        # Spaces around a comma (from libphonenumber's tests).
+        ("+1 306-555-1234   ,  78", "13065551234", "78"),
     ],
 )
 def test_dial_pauses_are_not_a_second_number(text: str, digits: str, extension: str) -> None:
@@ -255,6 +257,19 @@ def test_extension_labels(text: str, extension: str) -> None:
     screened = screen(text)
     assert screened.extension == extension
     assert [f.code for f in screened.findings] == [Code.HAS_EXTENSION]
+
+
+def test_an_extension_follows_a_whole_number_its_letters_counted() -> None:
+    """``#`` after a vanity number's letters marks an extension; ``x`` after four digits does
+    not (``1650 x 253 - 1234`` is one number, from libphonenumber's tests)."""
+    vanity = smscheck.check("+1 800-Go-Green #78")
+    assert vanity.number is not None
+    assert (vanity.number.e164, vanity.number.extension) == ("+18004647336", "78")
+    one = smscheck.check("1650 x 253 - 1234", region="US")
+    assert one.number is not None
+    assert (one.number.e164, one.number.extension) == ("+16502531234", None)
+    assert Code.HAS_EXTENSION not in one.codes
+    assert Code.VANITY_LETTERS not in smscheck.check("12345 ext 67", region="US").codes
 
 
 def test_a_dial_tone_tilde_is_not_an_extension() -> None:

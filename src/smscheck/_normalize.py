@@ -336,7 +336,9 @@ _PAUSES = frozenset(",;pPwW")
 _TONES = frozenset("#*")
 # Up to the sixth digit; \D and \d never overlap, so this cannot backtrack.
 _WHOLE_NUMBER_HEAD = re.compile(rf"(?:\D*\d){{{_MIN_DIGITS_OF_A_NUMBER}}}")
-_PAUSE_AFTER_DIGIT = re.compile(r"\d[,;pPwW]")
+# A comma or semicolon may stand apart from the digits ("+1 306-555-1234 , 78"); a pause
+# letter is one only next to a digit.
+_PAUSE_AFTER_DIGIT = re.compile(r"\d(?: *[,;]|[pPwW])")
 
 
 def _split_post_dial(text: str) -> tuple[str, str | None]:
@@ -349,7 +351,7 @@ def _split_post_dial(text: str) -> tuple[str, str | None]:
         return text, None
     head = _WHOLE_NUMBER_HEAD.match(text)
     pause = _PAUSE_AFTER_DIGIT.search(text, head.end() - 1) if head else None
-    return (text, None) if pause is None else _post_dial_at(text, pause.start() + 1)
+    return (text, None) if pause is None else _post_dial_at(text, pause.end() - 1)
 
 
 def _post_dial_at(text: str, start: int) -> tuple[str, str | None]:
@@ -357,7 +359,7 @@ def _post_dial_at(text: str, start: int) -> tuple[str, str | None]:
     while end < len(text) and text[end] in _PAUSES:
         end += 1
     pause, rest = text[start:end], text[end:]
-    if not rest[:1].isdecimal():
+    if not rest.lstrip(" ")[:1].isdecimal():
         return text, None
     kept: list[str] = []
     for ch in rest:
@@ -621,14 +623,20 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
             ext_digits = []
         elif ch in _SEPARATORS:
             close_run()
-        elif ch == "#" and ext_digits is None and len(digits) >= _MIN_DIGITS_OF_A_NUMBER:
+        elif ch == "#" and ext_digits is None and len(vanity) >= _MIN_DIGITS_OF_A_NUMBER:
+            # After a whole number, its keypad letters counted ("+1 800-Go-Green #78").
             ext_digits = []
             words_are_text = True
         elif ch.isalpha() or ch in _LOOKALIKES:
             # Read a whole word, then decide what it is.
             word, end = _word_at(text, index)
             folded = _fold(word)
-            if folded in _EXTENSION_WORDS and digits and ext_digits is None:
+            if (
+                folded in _EXTENSION_WORDS
+                and len(vanity) >= _MIN_DIGITS_OF_A_NUMBER
+                and ext_digits is None
+            ):
+                # After a whole number only: "1650 x 253 - 1234" is one number.
                 close_run()
                 ext_digits = []
                 words_are_text = True
@@ -650,7 +658,13 @@ def _scan(text: str, findings: list[Finding], extension: str | None) -> Screened
                 for c in word:
                     lookalike.append(_LOOKALIKES[c])
                     vanity.append(c)
-            elif word.isascii() and word.isalpha() and digits and not words_are_text:
+            elif (
+                word.isascii()
+                and word.isalpha()
+                and digits
+                and not words_are_text
+                and folded not in _EXTENSION_WORDS
+            ):
                 run.extend(word)
                 vanity.extend(word)
             else:
