@@ -8,10 +8,8 @@ backtrack or silently drop characters.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
-import urllib.parse
 
 import attrs
 
@@ -322,6 +320,8 @@ def _whatsapp_number(text: str) -> str | None:
                 break
     if value is None:
         return None
+    import urllib.parse  # noqa: PLC0415 - 1.6 ms to import; only a link needs it
+
     number = urllib.parse.unquote(value).strip().removeprefix("+")
     if number.isascii() and number.isdecimal():
         return "+" + number
@@ -538,6 +538,8 @@ def screen(text: str) -> Screened:
     findings: list[Finding] = []
     cleaned = _strip_control(text, findings).strip()
     if "&" in cleaned and ";" in cleaned:
+        import html  # noqa: PLC0415 - 1.2 ms to import; only text with an entity needs it
+
         cleaned = html.unescape(cleaned).strip()  # "&nbsp;", "&#43;": text copied from a page
     shape = _other_shape(cleaned)
     if shape == "time" or (shape is not None and ":" in cleaned):
