@@ -415,10 +415,9 @@ version (`_pattern_code`; 3.11, 3.12 and 3.13 are shipped), from which a pattern
 microseconds, equal to what `re.compile` makes. What is left of the first invalid national
 input is importing the typo model and building the tests of the plans the search reads
 candidates in. The six forms of that row are {_FORMS}, each the first invalid number of its
-own interpreter. Until stop 22 the row measured the Russian one alone; the British one then
-cost three times as much (25.9 ms against 8.5 ms, one fresh interpreter each, on the day of
-this document's figures), because validating and writing its readings loaded the metadata
-of 183 regions.
+own interpreter. Until 2026-12-08 the row measured the Russian one alone; that day the
+British one cost three times as much (25.9 ms against 8.5 ms, one fresh interpreter each),
+because validating and writing its readings loaded the metadata of 183 regions.
 
 ## `smscheck scan`
 
