@@ -255,10 +255,17 @@ def _as_people_write(national: str, nsn: str, e164: str) -> str:
     (the model's own assumption, ``_model.FOLLOWS_FORMAT``). Numbers whose format writes two
     groups or fewer after any trunk digits are already written that way.
     """
+    if zlib.crc32(("layout" + e164).encode()) % 2:
+        return national
+    return _area_code_then_rest(national, nsn)
+
+
+def _area_code_then_rest(national: str, nsn: str) -> str:
+    """The national format's area code, then the rest in one block (E.123's two parts)."""
     runs = list(re.finditer(r"[0-9]+", national))
     digits = "".join(run.group() for run in runs)
     skip = len(digits) - len(nsn)  # trunk digits the national format shows
-    if zlib.crc32(("layout" + e164).encode()) % 2 or skip < 0 or not digits.endswith(nsn):
+    if skip < 0 or not digits.endswith(nsn):
         return national
     seen = 0
     first = 0  # the run where the national number's first group ends
@@ -324,7 +331,10 @@ def _foreign_cases(national: str, form: str, e164: str) -> Iterator[Case]:
     plain = re.sub(r"[^0-9]", "", national)
     reading = phonenumbers.parse(hinted)
     own = phonenumbers.format_number(reading, PhoneNumberFormat.NATIONAL)
-    if _groups(own) != _groups(national) and len(_groups(national)) > 1:
+    # The form's number is written in its format's groups or as its area code then the rest
+    # (``_as_people_write``): groups that fit either are no signal of another country.
+    own_ways = {_groups(own), _groups(_area_code_then_rest(own, str(reading.national_number)))}
+    if _groups(national) not in own_ways and len(_groups(national)) > 1:
         yield Case("foreign_valid_signal", national, form, e164)
     # Typed in one run, nothing tells the two apart: the form's reading should stand.
     yield Case("foreign_valid_no_signal", plain, form, hinted)
@@ -729,7 +739,11 @@ _NOTES = """\
   extra, without listing candidates, so their top-1 and top-3 are low by design.
 - `foreign_valid_no_signal` is a foreign number typed in one run of digits that is also valid
   under the form's region: nothing in the text tells them apart, and the form's reading is the
-  one expected.
+  one expected. `foreign_valid_signal` is the same number in its own national groups, where
+  they are neither the form's format groups nor the form's area code then the rest (both are
+  how the form's number is written: `02 12345692` is Milan's number and a French one); until
+  2026-12-08 only the format groups were compared, so 11 held-out cases whose groups were the
+  form number's own counted as a signal (the row read 60.8 % by case, 73.4 % by population).
 - `national_number_after_plus` is the national number as written, typed after a `+` under its
   own region (counted among the structural mistakes), except where the `+` reading is a valid
   mobile somewhere. On the development split, its misses are numbers shorter than the search
