@@ -400,7 +400,9 @@ libraries, before any smscheck code runs, already takes the ratio in the row abo
 its own code generation when its module is first imported.
 What is precomputed (`data/prebuilt/`, written by `scripts/build_prebuilt.py`, checked by
 tests/test_prebuilt.py and ignored at run time whenever its source has changed): the parsed
-and checked packaged rules, the delivery-error table, the Russian range table, phonenumbers'
+and checked packaged rules (and each region's matchers of them apart, so that `check()`
+without a rule set unpickles only the number's region's), the delivery-error table, the
+Russian range table, phonenumbers'
 carrier data cut by country code (one country's part is unpickled on its first mobile), and the
 tables the typo model reads from every region's metadata (international and trunk prefixes,
 each plan's lengths, written trunks and general pattern, the leading digits of the regions of

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from smscheck import _failures_data, _phone, _prebuilt, _ru_carriers, _rules_load
+from smscheck._rules import orders_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,7 +30,7 @@ def _rules_key(rules: RuleSet) -> object:
     return (rules.rules, dict(rules.regions), dict(rules.by_region))
 
 
-def _parts_key(index: dict[int, bytes]) -> object:
+def _parts_key(index: dict[Any, bytes]) -> object:
     """A table cut by country code, by content: the bytes of a part depend on which equal
     objects the builder happened to share."""
     return {code: pickle.loads(part) for code, part in index.items()}  # noqa: S301
@@ -43,6 +44,7 @@ _KEYS: dict[str, Callable[[Any], object]] = {
     "formats": _parts_key,
     "examples": _parts_key,
     "example_bounds": _parts_key,
+    "rule_orders": _parts_key,
     "rules": _rules_key,
     "delivery_errors": lambda t: (dict(t.providers), dict(t.entries), dict(t.written)),
     "ru_carriers": lambda t: (
@@ -99,6 +101,7 @@ def test_a_stale_or_broken_file_is_ignored(
 
 def _clear_caches() -> None:
     _rules_load._packaged_ruleset.cache_clear()
+    _rules_load.packaged_orders.cache_clear()
     _ru_carriers._table.cache_clear()
     _phone.international_prefixes.cache_clear()
     _phone.national_prefix_regions.cache_clear()
@@ -114,6 +117,7 @@ def test_the_packaged_loaders_use_the_prebuilt_files(monkeypatch: pytest.MonkeyP
         raise AssertionError("built from the source, not read from data/prebuilt/")
 
     monkeypatch.setattr(_rules_load, "build_packaged_ruleset", fail)
+    monkeypatch.setattr(_rules_load, "build_packaged_orders", fail)
     monkeypatch.setattr(_failures_data, "build_default_table", fail)
     monkeypatch.setattr(_ru_carriers, "build_table", fail)
     monkeypatch.setattr(_phone, "build_international_prefixes", fail)
@@ -125,6 +129,7 @@ def test_the_packaged_loaders_use_the_prebuilt_files(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(_failures_data, "_DEFAULT", [])
     try:
         assert len(_rules_load.load_rules()) > 300
+        assert _rules_load.packaged_orders()["RU"]
         assert len(_failures_data.default_table().entries) > 500
         assert _ru_carriers.ru_allocation("9161234567") is not None
         assert "810" in _phone.international_prefixes()
@@ -156,6 +161,28 @@ def test_a_slip_is_searched_without_loading_each_plans_metadata() -> None:
         "print(sum(name.startswith('phonenumbers.data.region_') for name in sys.modules))"
     )
     assert int(_fresh_interpreter(code)) <= 5
+
+
+def test_a_first_check_reads_its_regions_rules_only() -> None:
+    """check() with no rule set applies the packaged rules of the number's region, read on
+    its first number: the whole rule set is not unpickled (about 6 ms)."""
+    code = (
+        "import smscheck; from smscheck import _rules_load; "
+        "report = smscheck.check('+79123456789'); "
+        "print(_rules_load._packaged_ruleset.cache_info().currsize, len(report.route) >= 0)"
+    )
+    assert _fresh_interpreter(code) == "0 True"
+
+
+def test_the_packaged_orders_are_the_rule_sets() -> None:
+    """Region by region, the lazily read matchers equal the packaged rule set's."""
+    orders = _rules_load.packaged_orders()
+    full = orders_of(_rules_load.load_rules())
+    assert sorted(orders) == sorted(full)
+    assert len(orders) == len(full)
+    for region in ("RU", "IN", "US", "AE"):
+        assert orders[region] == full[region]
+    assert orders.get("ZZ") is None
 
 
 def _fresh_interpreter(code: str) -> str:

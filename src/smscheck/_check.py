@@ -12,14 +12,18 @@ from ._messages import LANGUAGES, render
 from ._normalize import Finding, screen
 from ._report import Diagnostic, Number, Report, Sender, Source, Suggestion
 from ._ru_carriers import ru_allocation
-from ._rules import RuleSet, applicable_rules
-from ._rules_load import load_rules
+from ._rules import RuleSet, orders_of
+from ._rules_load import packaged_orders
+from ._rules_match import applicable
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from . import _typos
     from ._codes import Severity
     from ._normalize import Params, Screened
     from ._rules import Rule
+    from ._rules_match import Orders
 
 __all__ = [
     "PORTABILITY_SOURCE",
@@ -220,7 +224,8 @@ def check(
     out.extend(screened.findings)
     number, suggestions = _read(screened, hint, out, text)
     if number is not None and number.line_type in _CAN_TAKE_SMS and number.region is not None:
-        _apply_rules(number, number.region, load_rules() if rules is None else rules, sender, out)
+        orders = packaged_orders() if rules is None else orders_of(rules)
+        _apply_rules(number, number.region, orders, sender, out)
     return Report(text, hint, number, out.sorted(), suggestions, out.route)
 
 
@@ -520,7 +525,11 @@ PORTABILITY_SOURCE: Final = Source(
 
 
 def _apply_rules(
-    number: Number, region: str, rules: RuleSet, sender: Sender | None, out: _Collector
+    number: Number,
+    region: str,
+    orders: Mapping[str, Orders],
+    sender: Sender | None,
+    out: _Collector,
 ) -> None:
     """Set the route diagnostics: the rules that can stop, delay or alter this code.
 
@@ -530,8 +539,8 @@ def _apply_rules(
     """
     matched = tuple(
         pair
-        for pair in applicable_rules(
-            rules,
+        for pair in applicable(
+            orders,
             region=region,
             national_number=number.national_number,
             carrier=number.carrier,

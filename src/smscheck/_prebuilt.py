@@ -109,6 +109,10 @@ def builds() -> dict[str, tuple[Callable[[], str], Callable[[], object]]]:
             lambda: fingerprint_of_resource(_rules_load.RESOURCE),
             _rules_load.build_packaged_ruleset,
         ),
+        "rule_orders": (
+            lambda: fingerprint_of_resource(_rules_load.RESOURCE),
+            _rules_load.build_packaged_orders,
+        ),
         "delivery_errors": (
             lambda: fingerprint_of_resource(_failures_data.RESOURCE),
             _failures_data.build_default_table,

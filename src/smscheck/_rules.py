@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ._report import Sender, Source
     from ._rules_match import Orders
 
-__all__ = ["RegionEntry", "Rule", "RuleSet", "applicable_rules", "build_ruleset"]
+__all__ = ["RegionEntry", "Rule", "RuleSet", "applicable_rules", "build_ruleset", "orders_of"]
 
 _TextField = Literal["message", "service_remedy", "remedy"]
 
@@ -193,6 +193,11 @@ def build_ruleset(rules: Sequence[Rule], regions: Mapping[str, RegionEntry]) -> 
         by_id=MappingProxyType({rule.id: rule for rule in rules}),
         index=MappingProxyType(orders),
     )
+
+
+def orders_of(ruleset: RuleSet) -> Mapping[str, Orders]:
+    """The matchers of each region's rules (``_rules_match``): what ``check()`` applies."""
+    return ruleset._index  # noqa: SLF001 - this module builds the index
 
 
 def applicable_rules(
