@@ -118,8 +118,8 @@ def packaged_orders() -> Mapping[str, Orders]:
 
     What ``check()`` applies when it is given no rule set: the same matchers as
     ``load_rules()``'s, but a process's first check of a Russian number unpickles Russia's
-    dozen rules, not all of them (unpickling the whole rule set is about 6 ms). Prebuilt
-    (``_prebuilt``) like the rule set, from the same file.
+    five rules (0.6 ms), not all 842 objects of the rule set (2.9 ms once their modules are
+    imported). Prebuilt (``_prebuilt``) like the rule set, from the same file.
     """
     from . import _prebuilt  # noqa: PLC0415
 
