@@ -169,9 +169,10 @@ def test_a_first_check_reads_its_regions_rules_only() -> None:
     code = (
         "import smscheck; from smscheck import _rules_load; "
         "report = smscheck.check('+79123456789'); "
-        "print(_rules_load._packaged_ruleset.cache_info().currsize, len(report.route) >= 0)"
+        "print(report.number.e164, _rules_load._packaged_ruleset.cache_info().currsize, "
+        "sorted(_rules_load.packaged_orders()._read))"
     )
-    assert _fresh_interpreter(code) == "0 True"
+    assert _fresh_interpreter(code) == "+79123456789 0 ['RU']"
 
 
 def test_the_packaged_orders_are_the_rule_sets() -> None:

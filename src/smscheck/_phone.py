@@ -596,16 +596,15 @@ def _index(name: str) -> dict[int, bytes]:
 
 def _part(name: str, country_code: int) -> Any:
     """One country code's part of the prebuilt table ``name``; ``None`` for no part."""
-    import pickle  # noqa: PLC0415 - imported by _prebuilt already
+    from . import _prebuilt  # noqa: PLC0415
 
-    packed = _index(name).get(country_code)
-    return None if packed is None else pickle.loads(packed)  # noqa: S301 - our package data
+    return _prebuilt.part_of(_index(name), country_code)
 
 
 def _cut(parts: Mapping[int, object]) -> dict[int, bytes]:
-    import pickle  # noqa: PLC0415 - the builders only
+    from . import _prebuilt  # noqa: PLC0415
 
-    return {code: pickle.dumps(part, protocol=5) for code, part in parts.items()}
+    return _prebuilt.cut(parts)
 
 
 def _region_and_type(country_code: int, national_number: str) -> tuple[str | None, int]:
@@ -742,13 +741,6 @@ def read(parsed: Parsed, *, reasons: bool = True) -> Reading:
 _CARRIER_TYPES: Final = frozenset({LineType.MOBILE, LineType.FIXED_LINE_OR_MOBILE, LineType.PAGER})
 
 
-@functools.cache
-def _carrier_index() -> dict[int, bytes]:
-    from . import _prebuilt  # noqa: PLC0415
-
-    return _prebuilt.load("carriers", metadata_version(), build_carrier_index)
-
-
 def build_carrier_index() -> dict[int, bytes]:
     """Phonenumbers' carrier data, cut by country code, each part pickled on its own.
 
@@ -759,8 +751,6 @@ def build_carrier_index() -> dict[int, bytes]:
     part shares one dict per distinct set of names, so a country with thousands of prefixes
     and a handful of carriers stays small.
     """
-    import pickle  # noqa: PLC0415 - the builder only; loading goes through _prebuilt
-
     from phonenumbers.carrierdata import CARRIER_DATA  # noqa: PLC0415
 
     parts: dict[int, dict[str, dict[str, str]]] = {}
@@ -771,18 +761,15 @@ def build_carrier_index() -> dict[int, bytes]:
             continue
         key = tuple(sorted(names.items()))
         parts.setdefault(split[0], {})[prefix] = shared.setdefault(key, dict(key))
-    return {code: pickle.dumps(part, protocol=5) for code, part in parts.items()}
+    return _cut(parts)
 
 
 @functools.cache
 def _carriers_of(country_code: int) -> tuple[dict[str, dict[str, str]], int]:
     """One country code's carrier prefixes, and the longest of them."""
-    import pickle  # noqa: PLC0415 - imported by _prebuilt already
-
-    packed = _carrier_index().get(country_code)
-    if packed is None:
+    part: dict[str, dict[str, str]] | None = _part("carriers", country_code)
+    if part is None:
         return {}, 0
-    part: dict[str, dict[str, str]] = pickle.loads(packed)  # noqa: S301 - our own package data
     return part, max(map(len, part))
 
 
@@ -1549,6 +1536,7 @@ def build_example_bounds_index() -> dict[int, bytes]:
 
 
 _INDEX_BUILDERS: Final[dict[str, Callable[[], dict[int, bytes]]]] = {
+    "carriers": build_carrier_index,
     "types": build_type_index,
     "formats": build_format_index,
     "examples": build_example_index,

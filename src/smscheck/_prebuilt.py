@@ -19,16 +19,18 @@ from __future__ import annotations
 import os
 import pickle
 import zlib
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
 __all__ = [
     "FORMAT",
     "builds",
+    "cut",
     "fingerprint_of_resource",
     "load",
+    "part_of",
     "path_of",
     "read_packaged",
     "write",
@@ -40,6 +42,7 @@ __all__ = [
 FORMAT: Final = 1
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 # The package's own directory. The data files are plain files next to the modules in every
@@ -85,6 +88,21 @@ def load(name: str, fingerprint: str, build: Callable[[], T]) -> T:
     if stored_format != FORMAT or stored_fingerprint != fingerprint:
         return build()
     return value  # type: ignore[no-any-return]
+
+
+def cut(parts: Mapping[K, object]) -> dict[K, bytes]:
+    """A table cut by key (country code, region), each part pickled on its own.
+
+    The first call of a kind then unpickles the one part it needs (:func:`part_of`): one
+    country's carriers, one region's rules, one code's line-type patterns.
+    """
+    return {key: pickle.dumps(part, protocol=5) for key, part in parts.items()}
+
+
+def part_of(table: Mapping[K, bytes], key: K) -> Any:
+    """One part of a table made by :func:`cut`; ``None`` where the table has none."""
+    packed = table.get(key)
+    return None if packed is None else pickle.loads(packed)  # noqa: S301 - our package data
 
 
 def write(name: str, fingerprint: str, value: object, directory: str) -> str:

@@ -129,12 +129,9 @@ def packaged_orders() -> Mapping[str, Orders]:
 
 def build_packaged_orders() -> dict[str, bytes]:
     """:func:`packaged_orders`: each region's matchers of the packaged rules, pickled alone."""
-    import pickle  # noqa: PLC0415 - the builder only; loading goes through _prebuilt
+    from . import _prebuilt  # noqa: PLC0415
 
-    return {
-        region: pickle.dumps(orders, protocol=5)
-        for region, orders in sorted(orders_of(_packaged_ruleset()).items())
-    }
+    return _prebuilt.cut(dict(sorted(orders_of(_packaged_ruleset()).items())))
 
 
 class _Orders(Mapping[str, "Orders"]):
@@ -149,9 +146,11 @@ class _Orders(Mapping[str, "Orders"]):
     def __getitem__(self, region: str) -> Orders:
         found = self._read.get(region)
         if found is None:
-            import pickle  # noqa: PLC0415 - imported by _prebuilt already
+            from . import _prebuilt  # noqa: PLC0415
 
-            found = pickle.loads(self._packed[region])  # noqa: S301 - our package data
+            found = _prebuilt.part_of(self._packed, region)
+            if found is None:
+                raise KeyError(region)
             self._read[region] = found
         return found
 
