@@ -2,6 +2,10 @@
 
 Run:  python benchmarks/accuracy.py --write docs/accuracy.md
 
+The same run also measures the targets under another prior for the person's region, every
+region equally (``--prior uniform``, in a second interpreter so that no cache of the shipped
+model leaks into it): the corpus's own draw, to show what the population prior costs and buys.
+
 The corpus is generated here, deterministically, from phonenumbers' metadata: for every region in
 ``phonenumbers.SUPPORTED_REGIONS``, valid mobile and fixed-line numbers near the metadata's
 example numbers (the example with its last two digits stepped, valid variants kept), written the
@@ -12,7 +16,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import re
+import subprocess
 import sys
 import zlib
 from collections import defaultdict
@@ -24,7 +30,7 @@ import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
 import smscheck
-from smscheck import Severity
+from smscheck import Severity, _model
 from smscheck._codes import TYPO_CODES
 from smscheck._legacy_prefixes import VN_MOBILE_CODES
 from smscheck._model import _populations
@@ -596,7 +602,8 @@ def targets(tallies: dict[str, Tally]) -> list[tuple[str, str, str]]:
     ]
 
 
-def render(tallies: dict[str, Tally]) -> str:
+def render(tallies: dict[str, Tally], split: str = SPLITS[0], *, compare: bool = True) -> str:
+    """The Markdown report; with ``compare``, the targets under the uniform prior too."""
     today = dt.datetime.now(tz=dt.UTC).date().isoformat()
     lines: list[str] = [
         "# Accuracy of the typo model",
@@ -635,6 +642,7 @@ def render(tallies: dict[str, Tally]) -> str:
         "|---|---:|---:|---:|",
         *(f"| {what} | {figure} | {target} |" for what, figure, target in targets(tallies)),
         "",
+        *(_prior_section(tallies, split) if compare else []),
         "## Per class",
         "",
         (
@@ -706,7 +714,8 @@ _NOTES = """\
   often sequences such as `123 4567` that many plans allow), the big one wins. That is most of
   the `region_mismatch` and `foreign_valid_signal` misses and the `region_mismatch`
   calibration gap; weighted by population, as a real sign-up stream is, the same cases give
-  the *by population* column.
+  the *by population* column. *The prior*, above, measures the same cases under a prior that
+  gives every region the same share, as this corpus draws them.
 - **Dense plans and sparse ones**: each number counts as one of its plan's numbers of its
   type and length (`docs/typos.md`). A reading in a sparse plan (Barbados's 714,000
   landlines) is a few thousand times likelier, for a person of that plan, than one in a
@@ -762,16 +771,111 @@ _NOTES = """\
 """
 
 
+#: The priors compared: the shipped one, and every region equally (the corpus's own draw).
+PRIORS = ("population", "uniform")
+
+
+def use_uniform_prior() -> None:
+    """Replace the model's region prior by one that gives every other region the same share.
+
+    For the comparison only, before the first check of a fresh interpreter: the form's region
+    keeps ``P_HOME``, the rest is shared equally among the other regions, and with no form
+    every region gets the same share. Nothing else of the model changes.
+    """
+    regions = len(_populations()[0])
+
+    def share_of(region: str, hint: str | None) -> float:
+        if hint is None:
+            return 1 / regions
+        if region == hint:
+            return _model.P_HOME
+        return (1 - _model.P_HOME) / (regions - 1)
+
+    _model._share_of = share_of  # noqa: SLF001 - the comparison swaps exactly this factor
+    _model.code_priors.cache_clear()
+
+
+def _uniform_targets(split: str) -> list[str]:
+    """The by-case figure of each target under the uniform prior, from a fresh interpreter."""
+    command = [sys.executable, __file__, "--split", split, "--prior", "uniform", "--json"]
+    done = subprocess.run(command, capture_output=True, check=True, text=True)
+    figures: list[str] = json.loads(done.stdout)
+    return figures
+
+
+def _prior_section(tallies: dict[str, Tally], split: str) -> list[str]:
+    uniform = _uniform_targets(split)
+    rows = targets(tallies)
+    return [
+        "## The prior",
+        "",
+        (
+            "The model shares the mass that is not the form's country by population "
+            "(`docs/typos.md`); the corpus draws every region equally. The same cases, by case, "
+            "under the shipped prior and under one that gives every other region the same share "
+            "(`python benchmarks/accuracy.py --prior uniform`, the corpus's own draw; nothing "
+            "else of the model changes):"
+        ),
+        "",
+        "| what | population (shipped) | every region equally | target |",
+        "|---|---:|---:|---:|",
+        *(
+            f"| {re.sub(r' [(].*[)]$', '', what)} | {figure.split(' | ')[0]} | {other} | {target} |"
+            for (what, figure, target), other in zip(rows, uniform, strict=True)
+        ),
+        "",
+        (
+            "Targets missed by case under the shipped prior: "
+            f"{_missed(rows, [figure.split(' | ')[0] for _, figure, _ in rows])}; under the "
+            f"equal prior: {_missed(rows, uniform)}. The equal prior is how this corpus draws, "
+            "not how people are spread; the population prior is, and the *by population* "
+            "column above is measured under it."
+        ),
+        "",
+    ]
+
+
+def _meets(figure: str, target: str) -> bool:
+    value = float(figure.rstrip(" %"))
+    bound = float(target.lstrip("<>= ").rstrip(" %"))
+    if target.startswith(">="):
+        return value >= bound
+    return value <= bound
+
+
+def _missed(rows: list[tuple[str, str, str]], figures: list[str]) -> str:
+    """The targets that ``figures`` (one per row of ``rows``) miss, by their short names."""
+    missed = [
+        re.sub(r" [(].*[)]$", "", what)
+        for (what, _, target), figure in zip(rows, figures, strict=True)
+        if figure != "–" and not _meets(figure, target)
+    ]
+    if not missed:
+        return "none"
+    return f"{len(missed)} ({'; '.join(missed)})"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--write", metavar="PATH", help="write the Markdown report there")
     parser.add_argument("--split", choices=SPLITS, default=SPLITS[0])
     parser.add_argument("--misses", action="store_true", help="print some misses per class")
+    parser.add_argument(
+        "--prior", choices=PRIORS, default=PRIORS[0], help="the region prior (see the docstring)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print only the by-case figure of each target"
+    )
     args = parser.parse_args()
-    if args.write and args.split != SPLITS[0]:
-        parser.error("only the held-out split is written to the docs")
+    if args.write and (args.split != SPLITS[0] or args.prior != PRIORS[0]):
+        parser.error("only the held-out split, under the shipped prior, is written to the docs")
+    if args.prior == "uniform":
+        use_uniform_prior()
     tallies = evaluate(args.split)
-    text = render(tallies)
+    if args.json:
+        print(json.dumps([figure.split(" | ")[0] for _, figure, _ in targets(tallies)]))
+        return 0
+    text = render(tallies, args.split, compare=args.prior == PRIORS[0])
     if args.write:
         Path(args.write).write_text(text, encoding="utf-8")
     print(text)
