@@ -38,6 +38,14 @@ CASES = [
     ("00441684291707", None, Code.WRONG_INTERNATIONAL_PREFIX, "+441684291707"),
     ("07911 123456", "US", Code.REGION_MISMATCH, "+447911123456"),
     ("8 912 345 67 89", "US", Code.REGION_MISMATCH, "+79123456789"),
+    # China writes its trunk 0 before landlines only: a 0 and a mobile's digits are no Chinese
+    # number, and the German mobile is the reading.
+    ("0151 2345 6789", "US", Code.REGION_MISMATCH, "+4915123456789"),
+    # No region: the number is not read, but the plans that write the digits so are suggested.
+    ("8 912 345 67 89", None, Code.MISSING_COUNTRY_CODE, "+79123456789"),
+    ("(212) 736-5000", None, Code.MISSING_COUNTRY_CODE, "+12127365000"),
+    ("07911 123456", None, Code.MISSING_COUNTRY_CODE, "+447911123456"),
+    ("138 0013 8000", None, Code.MISSING_COUNTRY_CODE, "+8613800138000"),
     ("8 912 345-67-89", "DE", Code.AMBIGUOUS_NUMBER, "+79123456789"),
     ("(268) 464-1661", "GB", Code.REGION_MISMATCH, "+12684641661"),
     ("415 867 530", "US", Code.MISSING_DIGIT, None),
@@ -754,3 +762,37 @@ def test_the_slips_of_a_shared_code_leave_room_for_other_readings() -> None:
     report = smscheck.check("13800138000", region="US")
     assert report.has(Code.REGION_MISMATCH)
     assert report.suggestions[0].e164 == "+8613800138000"
+
+
+@given(example=example_numbers())
+@settings(max_examples=200)
+def test_without_a_region_a_national_number_is_never_read(example: Example) -> None:
+    """No region and no +: missing_country_code, once, and no number, whatever is suggested.
+
+    The contract of a call without a region is a +; the national readings of the digits are
+    suggestions, each for a country code the digits do not carry.
+    """
+    _region, _kind, number = example
+    national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    digits = re.sub(r"[^0-9]", "", national)
+    assume(not any(digits.startswith(p) for p in _phone.international_prefixes()))
+    report = smscheck.check(national)
+    assert report.number is None
+    assert report.codes.count(Code.MISSING_COUNTRY_CODE) == 1
+    for suggestion in report.suggestions:
+        assert suggestion.reason in (Code.MISSING_COUNTRY_CODE, Code.MISSING_PLUS)
+
+
+@pytest.mark.parametrize(
+    ("country_code", "national", "written"),
+    [
+        (86, "1012345678", "0"),  # a Beijing landline: 010 1234 5678
+        (86, "13800138000", ""),  # a Chinese mobile: 138 0013 8000
+        (7, "9161234567", "8"),  # 8 (916) 123-45-67
+        (1, "2127365000", ""),  # (212) 736-5000
+    ],
+)
+def test_written_prefix_is_what_the_national_format_writes(
+    country_code: int, national: str, written: str
+) -> None:
+    assert _phone.written_prefix(country_code, national) == written

@@ -213,12 +213,14 @@ class Search:
         prefix: tuple[int, ...] = (),
         params: Params = (),
         shift: int = 0,
+        written: str | None = None,
     ) -> _phone.Reading | None:
         """Score one rewrite; keep it when valid.
 
         ``shift`` is how many digits shorter (-1) or longer the national number was typed
         than the rewrite reads it (a retired format, Italy's missing ``0``), for comparing
-        the typed groups.
+        the typed groups. ``written``, when given, is the prefix typed before a national
+        number: the rewrite is kept only if its plan writes that prefix before it.
         """
         key = (country_code, national, code)
         if key in self.offered:
@@ -228,6 +230,8 @@ class Search:
             return None
         reading = self.read(country_code, national)
         if reading is None:
+            return None
+        if written is not None and _phone.written_prefix(country_code, national) != written:
             return None
         self.units += 1
         score = self.score(reading, rate, self.groups(reading, prefix, shift))

@@ -1598,6 +1598,19 @@ def written_trunks(country_code: int) -> tuple[str, ...]:
     return () if found in ([], [""]) else tuple(found)
 
 
+def written_prefix(country_code: int, national_number: str) -> str:
+    """The digits the plan writes before this number in national format: ``"0"``, ``""``.
+
+    For plans that write a trunk before some kinds of number and not before others (China
+    writes ``010 1234 5678`` and ``138 0013 8000``): :func:`written_trunks` says which
+    prefixes the plan writes, this which one it writes before this number.
+    """
+    number = _number_of(country_code, national_number)
+    text = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    digits = "".join(ch for ch in text if "0" <= ch <= "9")
+    return digits[: len(digits) - len(national_number)] if digits.endswith(national_number) else ""
+
+
 _DESC_OF: Final = {
     LineType.FIXED_LINE: "fixed_line",
     LineType.MOBILE: "mobile",

@@ -689,6 +689,8 @@ def _foreign_national(search: Search, digits: str, own: int) -> None:
     give a score above the negligible share of the best found, the visit stops.
     """
     hint = search.hint
+    # Under a form, another country's number; with none, a number whose country is not said.
+    mistake = Code.MISSING_COUNTRY_CODE if hint is None else Code.REGION_MISMATCH
     # Codes come with the most a reading of theirs can score but for the prior, most first;
     # the line-type prior is at most 1 and ``worth`` allows for the grouping likelihood.
     priors = _model.code_priors(hint)
@@ -703,12 +705,25 @@ def _foreign_national(search: Search, digits: str, own: int) -> None:
                 continue
             if not search.worth(prior * density):
                 continue
-            reading = search.offer(code, digits[cut:], Code.REGION_MISMATCH, 1.0, prefix)
+            # Where the plan writes a trunk before some kinds and not others, the kind read
+            # must be one written as typed: a Chinese mobile is never written 0151 2345 6789.
+            written = digits[:cut] if code in _mixed_trunks() else None
+            reading = search.offer(code, digits[cut:], mistake, 1.0, prefix, written=written)
             if reading is not None and hint is not None:
                 search.parts[-1].params = (
                     ("region", hint),
                     ("other_region", _region_name(reading)),
                 )
+
+
+@functools.cache
+def _mixed_trunks() -> frozenset[int]:
+    """Codes whose plan writes its trunk before some kinds of number only (China, Peru, ...)."""
+    return frozenset(
+        code
+        for code, (_, written, _) in _phone.plans().items()
+        if "" in written and len(written) > 1
+    )
 
 
 def _written(country_code: int) -> tuple[str, ...]:
@@ -834,11 +849,20 @@ def on_invalid(
 
 
 def without_region(digits: str, typing: Typing = Typing()) -> Verdict | None:  # noqa: B008
-    """Readings of digits typed without ``+`` when there is no region hint to read them by."""
+    """Readings of digits typed without ``+`` when there is no region hint to read them by.
+
+    The digits with a ``+`` before them (or after another country's ``00``), and every
+    country's national number they are as its plan writes it, each region weighed by its
+    population share. A national reading is a claim about a country the digits do not
+    carry: it is suggested only when it has a majority, as a foreign reading under a form
+    is named only then (``8 916 123-45-67`` is Russian; ``555-1234`` is nobody's in
+    particular).
+    """
     if len(digits) < _MIN_DIGITS:
         return None
     search = Search(None, typing)
     _as_international(search, digits)
+    _foreign_national(search, digits, 0)
     other = _model.unexplained(
         1.0,
         len(digits),
@@ -849,13 +873,18 @@ def without_region(digits: str, typing: Typing = Typing()) -> Verdict | None:  #
     verdict = _verdict(search.conclude(other), None, stand=True)
     if verdict is None:
         return None
+    national = [s for s in verdict.suggestions if s.reason is Code.MISSING_COUNTRY_CODE]
+    if national and national[0].confidence < _FOREIGN_MAJORITY:
+        kept = tuple(s for s in verdict.suggestions if s.reason is not Code.MISSING_COUNTRY_CODE)
+        verdict = attrs.evolve(verdict, suggestions=kept)
     if verdict.number is not None and verdict.findings[0].code is Code.WRONG_INTERNATIONAL_PREFIX:
         # "0049 1512 3456788": the country code is there, after the prefix that dials abroad
         # (00 in most of the world, 011 in North America); read it as +49, with a warning.
         return verdict
     # Otherwise, without a region, "missing country code" stays the error: the caller's
     # contract is a +, and digits without one may be a national number of any country.
-    return attrs.evolve(verdict, number=None, explained=False)
+    findings = tuple(f for f in verdict.findings if f.code is not Code.MISSING_COUNTRY_CODE)
+    return attrs.evolve(verdict, findings=findings, number=None, explained=False)
 
 
 def _area_code_left_out(search: Search, own: int, parsed: _phone.Parsed) -> None:
