@@ -153,6 +153,11 @@ for _text, _region in _FIRST_INVALID:
         "import smscheck; smscheck.check('+79123456789')",
         [(f"invalid national {_region}", f"smscheck.check({_text!r}, region={_region!r})")],
     )
+# With no region, a national number is searched for in every plan (suggestions only).
+_FIRST["smscheck first, then no region"] = (
+    "import smscheck; smscheck.check('+79123456789')",
+    [("no region national", "smscheck.check('06 12 34 56 78')")],
+)
 _FORMS = ", ".join(f"`{t}` ({r})" for t, r in (("8 916 123 45 6", "RU"), *_FIRST_INVALID))
 _INVALID_KEYS = ("invalid national RU", *(f"invalid national {r}" for _, r in _FIRST_INVALID))
 
@@ -388,6 +393,7 @@ Fresh interpreters, {repeats} of each, interleaved:
 {_row("`import attrs, phonenumbers` alone / phonenumbers' first validation", f["floor ratio"], "×", 2)}
 {_row("then the first invalid national input adds, ms (the slowest of six forms)", f["invalid national"])}
 {_row("then the first wrong-region input adds, ms", f["wrong region"])}
+{_row("or the first national number with no region (`06 12 34 56 78`) adds, ms", f["no region national"])}
 {_row("then the first `explain_failure` adds, ms", f["explain_failure"])}
 {_row("then the first mobile of another country (a carrier look-up) adds, ms", f["other mobile"])}
 

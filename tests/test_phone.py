@@ -202,3 +202,30 @@ def test_countries_that_keep_a_leading_zero() -> None:
     assert _phone.keeps_leading_zero(39)
     assert not _phone.keeps_leading_zero(7)
     assert not _phone.keeps_leading_zero(226)
+
+
+_T = phonenumbers.PhoneNumberType
+_EXAMPLE_TYPES = (
+    *(_T.FIXED_LINE, _T.MOBILE, _T.TOLL_FREE, _T.PREMIUM_RATE, _T.SHARED_COST, _T.VOIP),
+    *(_T.PERSONAL_NUMBER, _T.PAGER, _T.UAN, _T.VOICEMAIL),
+)
+
+
+def test_written_prefix_equals_what_format_number_writes() -> None:
+    """For every example number of every region and type: the digits before the number."""
+    checked = 0
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        for kind in _EXAMPLE_TYPES:
+            number = phonenumbers.example_number_for_type(region, kind)
+            if number is None:
+                continue
+            nsn = phonenumbers.national_significant_number(number)
+            text = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            digits = "".join(ch for ch in text if ch.isdigit())
+            if not digits.endswith(nsn):
+                continue  # a format that rewrites the number (Argentina's 9 becomes 15)
+            expected = digits[: len(digits) - len(nsn)]
+            code = phonenumbers.country_code_for_region(region)
+            assert _phone.written_prefix(code, nsn) == expected, (region, kind)
+            checked += 1
+    assert checked > 1000

@@ -1361,6 +1361,7 @@ class _Format:
         "gate",
         "leading",
         "pattern",
+        "prefix",
         "separated",
         "separators",
     )
@@ -1368,6 +1369,8 @@ class _Format:
     def __init__(self, leading: str | None, pattern: str, template: str, rule: str | None) -> None:
         self.leading = leading
         self.pattern = pattern
+        # The digits the national-prefix rule writes before the first group ("8 (\1)": "8").
+        self.prefix = "".join(ch for ch in (rule or "").split("\\1")[0] if "0" <= ch <= "9")
         self.separated = _separated_groups(template)
         self.separators = _template_separators(template, rule)
         self.gate = _Gate(_LEADING, () if leading is None else (leading,))
@@ -1603,12 +1606,13 @@ def written_prefix(country_code: int, national_number: str) -> str:
 
     For plans that write a trunk before some kinds of number and not before others (China
     writes ``010 1234 5678`` and ``138 0013 8000``): :func:`written_trunks` says which
-    prefixes the plan writes, this which one it writes before this number.
+    prefixes the plan writes, this which one it writes before this number. Read from the
+    format ``format_number`` takes (its national-prefix rule's digits before the first
+    group), without building the string; ``tests/test_phone.py`` checks it equals what
+    ``format_number`` writes for every example number.
     """
-    number = _number_of(country_code, national_number)
-    text = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    digits = "".join(ch for ch in text if "0" <= ch <= "9")
-    return digits[: len(digits) - len(national_number)] if digits.endswith(national_number) else ""
+    found = _format_for(country_code, national_number)
+    return "" if found is None else found[0].prefix
 
 
 _DESC_OF: Final = {
