@@ -229,3 +229,18 @@ def test_written_prefix_equals_what_format_number_writes() -> None:
             assert _phone.written_prefix(code, nsn) == expected, (region, kind)
             checked += 1
     assert checked > 1000
+
+
+@pytest.mark.parametrize(
+    ("country_code", "national", "written"),
+    [
+        (86, "1012345678", "0"),  # a Beijing landline: 010 1234 5678
+        (86, "13800138000", ""),  # a Chinese mobile: 138 0013 8000
+        (7, "9161234567", "8"),  # 8 (916) 123-45-67
+        (1, "2127365000", ""),  # (212) 736-5000
+    ],
+)
+def test_written_prefix_is_what_the_national_format_writes(
+    country_code: int, national: str, written: str
+) -> None:
+    assert _phone.written_prefix(country_code, national) == written

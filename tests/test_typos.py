@@ -769,8 +769,8 @@ def test_the_slips_of_a_shared_code_leave_room_for_other_readings() -> None:
 def test_without_a_region_a_national_number_is_never_read(example: Example) -> None:
     """No region and no +: missing_country_code, once, and no number, whatever is suggested.
 
-    The contract of a call without a region is a +; the national readings of the digits are
-    suggestions, each for a country code the digits do not carry.
+    The contract of a call without a region is a +: a national reading of the digits, or the
+    digits with a + before them, is only ever a suggestion.
     """
     _region, _kind, number = example
     national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
@@ -781,18 +781,3 @@ def test_without_a_region_a_national_number_is_never_read(example: Example) -> N
     assert report.codes.count(Code.MISSING_COUNTRY_CODE) == 1
     for suggestion in report.suggestions:
         assert suggestion.reason in (Code.MISSING_COUNTRY_CODE, Code.MISSING_PLUS)
-
-
-@pytest.mark.parametrize(
-    ("country_code", "national", "written"),
-    [
-        (86, "1012345678", "0"),  # a Beijing landline: 010 1234 5678
-        (86, "13800138000", ""),  # a Chinese mobile: 138 0013 8000
-        (7, "9161234567", "8"),  # 8 (916) 123-45-67
-        (1, "2127365000", ""),  # (212) 736-5000
-    ],
-)
-def test_written_prefix_is_what_the_national_format_writes(
-    country_code: int, national: str, written: str
-) -> None:
-    assert _phone.written_prefix(country_code, national) == written
