@@ -832,7 +832,7 @@ def _prior_section(tallies: dict[str, Tally], split: str) -> list[str]:
         "| what | population (shipped) | every region equally | target |",
         "|---|---:|---:|---:|",
         *(
-            f"| {re.sub(r' [(].*[)]$', '', what)} | {figure.split(' | ')[0]} | {other} | {target} |"
+            f"| {_short(what)} | {figure.split(' | ')[0]} | {other} | {target} |"
             for (what, figure, target), other in zip(rows, uniform, strict=True)
         ),
         "",
@@ -847,6 +847,11 @@ def _prior_section(tallies: dict[str, Tally], split: str) -> list[str]:
     ]
 
 
+def _short(what: str) -> str:
+    """A target's name without its parenthesis (the n or the class of one run)."""
+    return re.sub(r" [(].*[)]$", "", what)
+
+
 def _meets(figure: str, target: str) -> bool:
     value = float(figure.rstrip(" %"))
     bound = float(target.lstrip("<>= ").rstrip(" %"))
@@ -858,7 +863,7 @@ def _meets(figure: str, target: str) -> bool:
 def _missed(rows: list[tuple[str, str, str]], figures: list[str]) -> str:
     """The targets that ``figures`` (one per row of ``rows``) miss, by their short names."""
     missed = [
-        re.sub(r" [(].*[)]$", "", what)
+        _short(what)
         for (what, _, target), figure in zip(rows, figures, strict=True)
         if figure != "–" and not _meets(figure, target)
     ]
