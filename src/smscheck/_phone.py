@@ -433,7 +433,11 @@ class _Gate:
 
 def _desc(desc: object) -> _Desc | None:
     """One PhoneNumberDesc; ``None`` where phonenumbers' test is always false."""
-    row = _desc_row(desc)
+    return _desc_of_row(_desc_row(desc))
+
+
+def _desc_of_row(row: _DescRow) -> _Desc | None:
+    """The test of one :data:`_DescRow`."""
     return None if row is None else _Desc(frozenset(row[0]), row[1])
 
 
@@ -461,7 +465,7 @@ def _type_rows(metadata: PhoneMetadata) -> _TypeRows:
 
 
 class _Types:
-    """One region's line-type tests, compiled from its metadata once.
+    """One region's line-type tests, built once from its prebuilt rows (:data:`_TypeRows`).
 
     ``by_first``: the special line types, in their order, that a number of three digits or
     more starting with each digit can be (from their head masks): a mobile number is not
@@ -471,7 +475,7 @@ class _Types:
     __slots__ = ("by_first", "fixed", "general", "mobile", "same", "special")
 
     def __init__(self, rows: _TypeRows) -> None:
-        descs = [None if row is None else _Desc(frozenset(row[0]), row[1]) for row in rows[0]]
+        descs = [_desc_of_row(row) for row in rows[0]]
         self.general, self.fixed, self.mobile = descs[:3]
         self.special = tuple(
             (kind, found)
